@@ -1,0 +1,121 @@
+/**
+ * Every socket event, in one catalog. Client → server events are requests with
+ * an ack (`Ack<Reply>`); server → client events are pushes. The server validates
+ * each inbound payload against `schema` (rule V1) and checks `access` (rule A1);
+ * the client uses `access` only to hide controls a role cannot use.
+ */
+import { z } from 'zod';
+import type { Ack } from './errors.js';
+import { LIMITS } from './limits.js';
+import {
+  ChatHistory,
+  ChatMessage,
+  ReactionKind,
+  Role,
+  Snapshot,
+  SequencedPatch,
+  type ReactionKind as ReactionKindT,
+} from './model.js';
+
+const empty = z.object({}).strict();
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export type Access = 'any' | 'host';
+
+interface ClientEventDef<S extends z.ZodType, R> {
+  schema: S;
+  access: Access;
+  /** Phantom: the ack's data type. */
+  reply?: R;
+}
+const def = <R>() => <S extends z.ZodType>(schema: S, access: Access): ClientEventDef<S, R> => ({
+  schema,
+  access,
+});
+
+export const ClockReply = z.object({ t0: z.number(), serverNow: z.number() });
+export type ClockReply = z.infer<typeof ClockReply>;
+
+export const clientEvents = {
+  'clock:ping': def<ClockReply>()(z.object({ t0: z.number().finite() }).strict(), 'any'),
+  'state:sync': def<Snapshot>()(empty, 'any'),
+  'chat:send': def<{ message: ChatMessage }>()(z.object({ text: text(LIMITS.chatMax) }).strict(), 'any'),
+  'chat:history': def<ChatHistory>()(empty, 'any'),
+  'reaction:send': def<Record<string, never>>()(z.object({ kind: ReactionKind }).strict(), 'any'),
+  'hand:raise': def<Record<string, never>>()(empty, 'any'),
+  'hand:lower': def<Record<string, never>>()(empty, 'any'),
+  'profile:update': def<Record<string, never>>()(
+    z
+      .object({ name: text(LIMITS.nameMax), org: z.string().trim().max(LIMITS.orgMax) })
+      .strict(),
+    'any',
+  ),
+  'hand:dismiss': def<Record<string, never>>()(z.object({ participantId: id }).strict(), 'host'),
+  'hand:dismissAll': def<Record<string, never>>()(empty, 'host'),
+  'announcement:post': def<Record<string, never>>()(
+    z.object({ text: text(LIMITS.announcementMax) }).strict(),
+    'host',
+  ),
+  'announcement:clear': def<Record<string, never>>()(empty, 'host'),
+  'countdown:start': def<Record<string, never>>()(
+    z
+      .object({
+        label: z.string().trim().max(LIMITS.countdownLabelMax),
+        durationMs: z.number().int().min(1000).max(LIMITS.countdownMaxMs),
+      })
+      .strict(),
+    'host',
+  ),
+  'countdown:pause': def<Record<string, never>>()(empty, 'host'),
+  'countdown:resume': def<Record<string, never>>()(empty, 'host'),
+  'countdown:extend': def<Record<string, never>>()(
+    z
+      .object({ deltaMs: z.number().int().min(-LIMITS.countdownMaxMs).max(LIMITS.countdownMaxMs) })
+      .strict(),
+    'host',
+  ),
+  'countdown:stop': def<Record<string, never>>()(empty, 'host'),
+  'participant:remove': def<Record<string, never>>()(z.object({ participantId: id }).strict(), 'host'),
+  'participant:setRole': def<Record<string, never>>()(
+    z.object({ participantId: id, role: Role.extract(['host', 'participant']) }).strict(),
+    'host',
+  ),
+} as const;
+
+export type ClientEventName = keyof typeof clientEvents;
+export const CLIENT_EVENT_NAMES = Object.keys(clientEvents) as ClientEventName[];
+export type PayloadOf<E extends ClientEventName> = z.input<(typeof clientEvents)[E]['schema']>;
+export type ParsedPayloadOf<E extends ClientEventName> = z.output<(typeof clientEvents)[E]['schema']>;
+export type ReplyOf<E extends ClientEventName> = NonNullable<(typeof clientEvents)[E]['reply']>;
+
+export const ReactionBurst = z.object({
+  counts: z.partialRecord(ReactionKind, z.number().int().positive()),
+});
+export type ReactionBurst = { counts: Partial<Record<ReactionKindT, number>> };
+
+export type SessionEndReason = 'removed' | 'shutdown';
+
+/** Server → client pushes. */
+export interface ServerToClientEvents {
+  'state:snapshot': (snapshot: Snapshot) => void;
+  'state:patch': (patch: SequencedPatch) => void;
+  'chat:message': (message: ChatMessage) => void;
+  'reaction:burst': (burst: ReactionBurst) => void;
+  /** The server ends this session: removed by a host (do not reconnect) or shutting down (reconnect). */
+  'session:end': (info: { reason: SessionEndReason }) => void;
+}
+
+/** Client → server requests, typed for socket.io's generics. */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: PayloadOf<E>, ack: (reply: Ack<ReplyOf<E>>) => void) => void;
+};
+
+/** What a socket sends in its handshake `auth`. */
+export const HandshakeAuth = z.object({
+  token: z.string().min(1).max(1024),
+  protocolVersion: z.number().int(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+
+export { SequencedPatch };
