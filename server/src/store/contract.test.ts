@@ -1,0 +1,148 @@
+/**
+ * One contract, every store (STYLE 7): the memory and the Redis store must be
+ * indistinguishable to the rest of the server.
+ */
+import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { LIMITS } from '@mashup/shared';
+import { UNCHANGED } from '../domain/context.js';
+import { DomainError } from '../domain/errors.js';
+import { eventRecord, participantRecord, uniquePrefix } from '../test-support/fixtures.js';
+import { MemoryStore } from './memory.js';
+import { RedisStore } from './redis.js';
+import type { EventStore } from './types.js';
+
+const opened: EventStore[] = [];
+afterAll(async () => {
+  await Promise.all(opened.map((s) => s.close()));
+});
+
+const factories: Array<[string, () => Promise<EventStore>]> = [
+  ['memory', async () => new MemoryStore()],
+  [
+    'redis',
+    async () => {
+      const s = await RedisStore.connect({ url: inject('redisUrl'), prefix: uniquePrefix() });
+      opened.push(s);
+      return s;
+    },
+  ],
+];
+
+describe.each(factories)('%s store', (_name, make) => {
+  let store: EventStore;
+  beforeEach(async () => {
+    store = await make();
+  });
+
+  it('creates an event, finds it by id and code, and refuses a taken code', async () => {
+    const e = eventRecord();
+    expect(await store.createEvent(e)).toBe(true);
+    expect(await store.getEvent(e.id)).toEqual(e);
+    expect(await store.findEventByCode(e.code)).toEqual(e);
+    expect(await store.createEvent(eventRecord({ code: e.code }))).toBe(false);
+    expect(await store.findEventByCode('NOPE42')).toBeNull();
+    expect(await store.getEvent('missing')).toBeNull();
+  });
+
+  it('gives every change to event state the next sequence number', async () => {
+    const e = eventRecord();
+    await store.createEvent(e);
+    const p = participantRecord(e.id);
+    expect(await store.addParticipant(p)).toBe(1);
+    const c1 = await store.updateParticipant(e.id, p.id, (cur) => ({ ...cur!, connections: 1 }));
+    expect(c1.seq).toBe(2);
+    const c2 = await store.updateDoc(e.id, 'hands', () => [{ participantId: p.id, raisedAt: 5 }]);
+    expect(c2).toEqual({ seq: 3, value: [{ participantId: p.id, raisedAt: 5 }] });
+    const state = await store.loadState(e.id);
+    expect(state.seq).toBe(3);
+    expect(state.participants).toEqual([{ ...p, connections: 1 }]);
+    expect(state.hands).toEqual([{ participantId: p.id, raisedAt: 5 }]);
+  });
+
+  it('an UNCHANGED update writes nothing and takes no sequence number', async () => {
+    const e = eventRecord();
+    await store.createEvent(e);
+    const r = await store.updateDoc(e.id, 'countdown', () => UNCHANGED);
+    expect(r).toEqual({ seq: null, value: null });
+    expect((await store.loadState(e.id)).seq).toBe(0);
+  });
+
+  it('returning null deletes a document', async () => {
+    const e = eventRecord();
+    await store.createEvent(e);
+    const a = { id: 'a', text: 'Pause', postedAt: 1, by: 'Host' };
+    await store.updateDoc(e.id, 'announcement', () => a);
+    expect((await store.loadState(e.id)).announcement).toEqual(a);
+    await store.updateDoc(e.id, 'announcement', () => null);
+    expect((await store.loadState(e.id)).announcement).toBeNull();
+  });
+
+  it('a refusal thrown by the update function propagates and writes nothing', async () => {
+    const e = eventRecord();
+    await store.createEvent(e);
+    await expect(
+      store.updateDoc(e.id, 'countdown', () => {
+        throw new DomainError('countdown.none', 'no');
+      }),
+    ).rejects.toMatchObject({ code: 'countdown.none' });
+    expect((await store.loadState(e.id)).seq).toBe(0);
+  });
+
+  it('concurrent updates of one document lose nothing', async () => {
+    const e = eventRecord();
+    await store.createEvent(e);
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        store.updateDoc(e.id, 'hands', (cur) => [...(cur ?? []), { participantId: `p${i}`, raisedAt: i }]),
+      ),
+    );
+    const state = await store.loadState(e.id);
+    expect(state.hands).toHaveLength(50);
+    expect(new Set(state.hands.map((h) => h.participantId)).size).toBe(50);
+    expect(state.seq).toBe(50);
+  });
+
+  it('keeps per-room chat in order with its own sequence, trimmed to the history length', async () => {
+    const e = eventRecord();
+    await store.createEvent(e);
+    const draft = (i: number, roomId = 'plenary') => ({
+      id: `m${i}`,
+      roomId,
+      participantId: 'p',
+      name: 'Alex',
+      org: 'Ulm',
+      text: `Nachricht ${i} <b>bleibt Text</b> | mit Strich`,
+      at: i,
+    });
+    const first = await store.appendChat(e.id, draft(1));
+    expect(first.seq).toBe(1);
+    await store.appendChat(e.id, draft(1, 'other'));
+    for (let i = 2; i <= LIMITS.chatHistory + 5; i++) await store.appendChat(e.id, draft(i));
+    const h = await store.chatHistory(e.id, 'plenary');
+    expect(h.seq).toBe(LIMITS.chatHistory + 5);
+    expect(h.messages).toHaveLength(LIMITS.chatHistory);
+    expect(h.messages.at(-1)).toEqual({ ...draft(LIMITS.chatHistory + 5), seq: LIMITS.chatHistory + 5 });
+    expect(h.messages[0]!.seq).toBe(6);
+    expect((await store.chatHistory(e.id, 'other')).seq).toBe(1);
+    expect(await store.chatHistory(e.id, 'empty')).toEqual({ roomId: 'empty', seq: 0, messages: [] });
+    // Chat does not move the event sequence: it has its own per room (rule O3).
+    expect((await store.loadState(e.id)).seq).toBe(0);
+  });
+
+  it('agrees on one session secret: the first one stored wins', async () => {
+    const first = await store.sessionSecret('a'.repeat(40));
+    expect(await store.sessionSecret('b'.repeat(40))).toBe(first);
+  });
+
+  it('reports itself reachable', async () => {
+    expect(await store.ping()).toBe(true);
+  });
+});
+
+describe('redis store start-up', () => {
+  it('fails fast with a clear message when Redis is unreachable', async () => {
+    await expect(RedisStore.connect({ url: 'redis://127.0.0.1:1', connectTimeoutMs: 500 })).rejects.toThrow(
+      /Redis at redis:\/\/127\.0\.0\.1:1 is unreachable/,
+    );
+  });
+});

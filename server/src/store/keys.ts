@@ -1,0 +1,17 @@
+/** Every Redis key the server uses, built in one place (STYLE 7). */
+export function redisKeys(prefix: string) {
+  const ev = (eventId: string) => `${prefix}event:${eventId}`;
+  return {
+    secret: () => `${prefix}secret`,
+    event: ev,
+    code: (code: string) => `${prefix}code:${code}`,
+    seq: (eventId: string) => `${ev(eventId)}:seq`,
+    people: (eventId: string) => `${ev(eventId)}:people`,
+    doc: (eventId: string, name: string) => `${ev(eventId)}:doc:${name}`,
+    chat: (eventId: string, roomId: string) => `${ev(eventId)}:chat:${roomId}`,
+    chatSeq: (eventId: string, roomId: string) => `${ev(eventId)}:chatseq:${roomId}`,
+    /** Stream of the Socket.IO streams adapter. */
+    adapterStream: () => `${prefix}socket.io`,
+  };
+}
+export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -1,0 +1,136 @@
+/**
+ * In-memory store for a single process (`npm start` on a laptop, most tests).
+ * It keeps serialized values, like Redis, so both stores hand out copies and
+ * pass the same contract suite.
+ */
+import { LIMITS, type ChatHistory, type ChatMessage } from '@mashup/shared';
+import type { ChatDraft } from '../domain/chat.js';
+import type { EventRecord, ParticipantRecord } from '../domain/records.js';
+import { casUpdate } from './cas.js';
+import type { Change, DocName, Docs, EventState, EventStore, Update } from './types.js';
+
+interface EventData {
+  record: string;
+  seq: number;
+  people: Map<string, string>;
+  docs: Map<string, string>;
+  chats: Map<string, { seq: number; messages: string[] }>;
+}
+
+export class MemoryStore implements EventStore {
+  readonly kind = 'memory' as const;
+  private secret: string | null = null;
+  private readonly events = new Map<string, EventData>();
+  private readonly codes = new Map<string, string>();
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+
+  async sessionSecret(candidate: string): Promise<string> {
+    this.secret ??= candidate;
+    return this.secret;
+  }
+
+  async createEvent(event: EventRecord): Promise<boolean> {
+    if (this.codes.has(event.code)) return false;
+    this.codes.set(event.code, event.id);
+    this.events.set(event.id, {
+      record: JSON.stringify(event),
+      seq: 0,
+      people: new Map(),
+      docs: new Map(),
+      chats: new Map(),
+    });
+    return true;
+  }
+
+  async getEvent(eventId: string): Promise<EventRecord | null> {
+    const e = this.events.get(eventId);
+    return e ? (JSON.parse(e.record) as EventRecord) : null;
+  }
+
+  async findEventByCode(code: string): Promise<EventRecord | null> {
+    const id = this.codes.get(code);
+    return id ? this.getEvent(id) : null;
+  }
+
+  async addParticipant(participant: ParticipantRecord): Promise<number> {
+    const e = this.mustGet(participant.eventId);
+    e.people.set(participant.id, JSON.stringify(participant));
+    return ++e.seq;
+  }
+
+  async getParticipant(eventId: string, participantId: string): Promise<ParticipantRecord | null> {
+    const raw = this.events.get(eventId)?.people.get(participantId);
+    return raw ? (JSON.parse(raw) as ParticipantRecord) : null;
+  }
+
+  updateParticipant(
+    eventId: string,
+    participantId: string,
+    fn: Update<ParticipantRecord>,
+  ): Promise<Change<ParticipantRecord>> {
+    const e = this.mustGet(eventId);
+    return casUpdate(this.casOn(e, e.people, participantId), fn);
+  }
+
+  updateDoc<K extends DocName>(eventId: string, name: K, fn: Update<Docs[K]>): Promise<Change<Docs[K]>> {
+    const e = this.mustGet(eventId);
+    return casUpdate(this.casOn(e, e.docs, name), fn);
+  }
+
+  async appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage> {
+    const e = this.mustGet(eventId);
+    let room = e.chats.get(draft.roomId);
+    if (!room) e.chats.set(draft.roomId, (room = { seq: 0, messages: [] }));
+    const message: ChatMessage = { ...draft, seq: ++room.seq };
+    room.messages.push(JSON.stringify(message));
+    if (room.messages.length > LIMITS.chatHistory) room.messages.splice(0, room.messages.length - LIMITS.chatHistory);
+    return message;
+  }
+
+  async chatHistory(eventId: string, roomId: string): Promise<ChatHistory> {
+    const room = this.events.get(eventId)?.chats.get(roomId);
+    return {
+      roomId,
+      seq: room?.seq ?? 0,
+      messages: (room?.messages ?? []).map((m) => JSON.parse(m) as ChatMessage),
+    };
+  }
+
+  async loadState(eventId: string): Promise<EventState> {
+    const e = this.mustGet(eventId);
+    const doc = <K extends DocName>(name: K): Docs[K] | null => {
+      const raw = e.docs.get(name);
+      return raw ? (JSON.parse(raw) as Docs[K]) : null;
+    };
+    return {
+      seq: e.seq,
+      participants: [...e.people.values()].map((p) => JSON.parse(p) as ParticipantRecord),
+      hands: doc('hands') ?? [],
+      countdown: doc('countdown'),
+      announcement: doc('announcement'),
+    };
+  }
+
+  private casOn(e: EventData, map: Map<string, string>, key: string) {
+    return {
+      read: async () => map.get(key) ?? null,
+      write: async (expected: string | null, next: string | null) => {
+        if ((map.get(key) ?? null) !== expected) return null;
+        if (next === null) map.delete(key);
+        else map.set(key, next);
+        return ++e.seq;
+      },
+    };
+  }
+
+  private mustGet(eventId: string): EventData {
+    const e = this.events.get(eventId);
+    if (!e) throw new Error(`unknown event ${eventId}`);
+    return e;
+  }
+}

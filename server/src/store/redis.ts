@@ -1,0 +1,238 @@
+/**
+ * The production store. Atomicity comes from one tiny compare-and-set script
+ * (CAS_SCRIPT): the rules stay in TypeScript (cas.ts), Redis only guarantees
+ * that "write if unchanged, and take the next sequence number" is one step,
+ * across every server process.
+ */
+import { createHash } from 'node:crypto';
+import { createClient, type RedisClientType } from 'redis';
+import { LIMITS, type ChatHistory, type ChatMessage } from '@mashup/shared';
+import type { ChatDraft } from '../domain/chat.js';
+import type { EventRecord, ParticipantRecord } from '../domain/records.js';
+import { casUpdate, type CasOps } from './cas.js';
+import { redisKeys, type RedisKeys } from './keys.js';
+import type { Change, DocName, Docs, EventState, EventStore, Update } from './types.js';
+
+/**
+ * KEYS: target key, seq key. ARGV: mode ('s' string key | 'h' hash field), field,
+ * expected-present ('1'|'0'), expected value, next-present ('1'|'0'), next value.
+ * Returns the new event seq, or -1 when the stored value is no longer `expected`.
+ */
+const CAS_SCRIPT = `
+local cur
+if ARGV[1] == 'h' then cur = redis.call('HGET', KEYS[1], ARGV[2]) else cur = redis.call('GET', KEYS[1]) end
+if ARGV[3] == '1' then
+  if cur ~= ARGV[4] then return -1 end
+elseif cur ~= false then
+  return -1
+end
+if ARGV[5] == '1' then
+  if ARGV[1] == 'h' then redis.call('HSET', KEYS[1], ARGV[2], ARGV[6]) else redis.call('SET', KEYS[1], ARGV[6]) end
+else
+  if ARGV[1] == 'h' then redis.call('HDEL', KEYS[1], ARGV[2]) else redis.call('DEL', KEYS[1]) end
+end
+return redis.call('INCR', KEYS[2])
+`;
+
+/** KEYS: chat list, chat seq. ARGV: message JSON without seq, history length. Stored as "<seq>|<json>". */
+const CHAT_SCRIPT = `
+local seq = redis.call('INCR', KEYS[2])
+redis.call('RPUSH', KEYS[1], seq .. '|' .. ARGV[1])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+return seq
+`;
+
+const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Key prefix, so several deployments (or test runs) can share one Redis. */
+  prefix?: string;
+  connectTimeoutMs?: number;
+  onError?: (err: Error) => void;
+}
+
+export type AnyRedisClient = RedisClientType;
+
+export class RedisStore implements EventStore {
+  readonly kind = 'redis' as const;
+  readonly keys: RedisKeys;
+
+  private constructor(
+    readonly client: AnyRedisClient,
+    prefix: string,
+  ) {
+    this.keys = redisKeys(prefix);
+  }
+
+  /**
+   * Connects or fails fast: an unreachable Redis at start-up is a configuration
+   * error, so we do not retry forever. Once connected, dropped connections are
+   * retried with backoff.
+   */
+  static async connect(opts: RedisStoreOptions): Promise<RedisStore> {
+    let connected = false;
+    const client = createClient({
+      url: opts.url,
+      socket: {
+        connectTimeout: opts.connectTimeoutMs ?? 3000,
+        reconnectStrategy: (retries, cause) => (connected ? Math.min(100 * 2 ** retries, 2000) : cause),
+      },
+    }) as AnyRedisClient;
+    client.on('error', (err: Error) => opts.onError?.(err));
+    try {
+      await client.connect();
+    } catch (err) {
+      if (client.isOpen) client.destroy();
+      throw new Error(`Redis at ${redactUrl(opts.url)} is unreachable: ${(err as Error).message}`);
+    }
+    connected = true;
+    return new RedisStore(client, opts.prefix ?? 'mashup:');
+  }
+
+  /** A second connection for blocking reads (the Socket.IO streams adapter uses XREAD BLOCK). */
+  async duplicateClient(): Promise<AnyRedisClient> {
+    const dup = this.client.duplicate() as AnyRedisClient;
+    dup.on('error', () => {}); // errors of the duplicate surface through the main client's health
+    await dup.connect();
+    return dup;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+
+  async sessionSecret(candidate: string): Promise<string> {
+    await this.client.set(this.keys.secret(), candidate, { condition: 'NX' });
+    const stored = await this.client.get(this.keys.secret());
+    return stored ?? candidate;
+  }
+
+  async createEvent(event: EventRecord): Promise<boolean> {
+    const claimed = await this.client.set(this.keys.code(event.code), event.id, { condition: 'NX' });
+    if (claimed === null) return false;
+    await this.client.set(this.keys.event(event.id), JSON.stringify(event));
+    return true;
+  }
+
+  async getEvent(eventId: string): Promise<EventRecord | null> {
+    const raw = await this.client.get(this.keys.event(eventId));
+    return raw ? (JSON.parse(raw) as EventRecord) : null;
+  }
+
+  async findEventByCode(code: string): Promise<EventRecord | null> {
+    const id = await this.client.get(this.keys.code(code));
+    return id ? this.getEvent(id) : null;
+  }
+
+  async addParticipant(p: ParticipantRecord): Promise<number> {
+    const seq = await this.cas(this.keys.people(p.eventId), this.keys.seq(p.eventId), 'h', p.id).write(
+      null,
+      JSON.stringify(p),
+    );
+    if (seq === null) throw new Error(`participant ${p.id} exists already`);
+    return seq;
+  }
+
+  async getParticipant(eventId: string, participantId: string): Promise<ParticipantRecord | null> {
+    const raw = await this.client.hGet(this.keys.people(eventId), participantId);
+    return raw ? (JSON.parse(raw) as ParticipantRecord) : null;
+  }
+
+  updateParticipant(
+    eventId: string,
+    participantId: string,
+    fn: Update<ParticipantRecord>,
+  ): Promise<Change<ParticipantRecord>> {
+    return casUpdate(this.cas(this.keys.people(eventId), this.keys.seq(eventId), 'h', participantId), fn);
+  }
+
+  updateDoc<K extends DocName>(eventId: string, name: K, fn: Update<Docs[K]>): Promise<Change<Docs[K]>> {
+    return casUpdate(this.cas(this.keys.doc(eventId, name), this.keys.seq(eventId), 's', ''), fn);
+  }
+
+  async appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage> {
+    const seq = Number(
+      await this.script(CHAT_SCRIPT, [this.keys.chat(eventId, draft.roomId), this.keys.chatSeq(eventId, draft.roomId)], [
+        JSON.stringify(draft),
+        String(LIMITS.chatHistory),
+      ]),
+    );
+    return { ...draft, seq };
+  }
+
+  async chatHistory(eventId: string, roomId: string): Promise<ChatHistory> {
+    const [seq, items] = (await this.client
+      .multi()
+      .get(this.keys.chatSeq(eventId, roomId))
+      .lRange(this.keys.chat(eventId, roomId), 0, -1)
+      .exec()) as unknown as [string | null, string[]];
+    return { roomId, seq: Number(seq ?? 0), messages: items.map(parseChatEntry) };
+  }
+
+  async loadState(eventId: string): Promise<EventState> {
+    const k = this.keys;
+    // MULTI makes the reads one atomic step: `seq` describes exactly these contents.
+    const [seq, people, hands, countdown, announcement] = (await this.client
+      .multi()
+      .get(k.seq(eventId))
+      .hGetAll(k.people(eventId))
+      .get(k.doc(eventId, 'hands'))
+      .get(k.doc(eventId, 'countdown'))
+      .get(k.doc(eventId, 'announcement'))
+      .exec()) as unknown as [string | null, Record<string, string>, string | null, string | null, string | null];
+    return {
+      seq: Number(seq ?? 0),
+      participants: Object.values(people).map((p) => JSON.parse(p) as ParticipantRecord),
+      hands: hands ? (JSON.parse(hands) as Docs['hands']) : [],
+      countdown: countdown ? (JSON.parse(countdown) as Docs['countdown']) : null,
+      announcement: announcement ? (JSON.parse(announcement) as Docs['announcement']) : null,
+    };
+  }
+
+  private cas(key: string, seqKey: string, mode: 's' | 'h', field: string): CasOps {
+    return {
+      read: () => (mode === 'h' ? this.client.hGet(key, field) : this.client.get(key)).then((v) => v ?? null),
+      write: async (expected, next) => {
+        const r = Number(
+          await this.script(CAS_SCRIPT, [key, seqKey], [
+            mode,
+            field,
+            expected === null ? '0' : '1',
+            expected ?? '',
+            next === null ? '0' : '1',
+            next ?? '',
+          ]),
+        );
+        return r < 0 ? null : r;
+      },
+    };
+  }
+
+  /** EVALSHA with a one-time EVAL fallback when Redis does not know the script yet (restart, flush). */
+  private async script(source: string, keys: string[], args: string[]): Promise<unknown> {
+    try {
+      return await this.client.evalSha(sha1(source), { keys, arguments: args });
+    } catch (err) {
+      if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
+      return this.client.eval(source, { keys, arguments: args });
+    }
+  }
+}
+
+function parseChatEntry(entry: string): ChatMessage {
+  const bar = entry.indexOf('|');
+  return { ...(JSON.parse(entry.slice(bar + 1)) as Omit<ChatMessage, 'seq'>), seq: Number(entry.slice(0, bar)) };
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}

@@ -1,0 +1,68 @@
+/**
+ * The store port, shaped by what the domain needs (STYLE 7). Two implementations
+ * (memory.ts, redis.ts) pass the same contract suite (contract.test.ts).
+ *
+ * Every write to event-wide state returns the event's next sequence number, taken
+ * in the same atomic step as the write, so `state:patch` numbers match the order
+ * in which changes really happened (rule O1).
+ */
+import type { Announcement, ChatHistory, ChatMessage, Countdown, HandEntry } from '@mashup/shared';
+import type { Unchanged } from '../domain/context.js';
+import type { ChatDraft } from '../domain/chat.js';
+import type { EventRecord, ParticipantRecord } from '../domain/records.js';
+
+export interface Docs {
+  hands: HandEntry[];
+  countdown: Countdown;
+  announcement: Announcement;
+}
+export type DocName = keyof Docs;
+
+/** `seq` is null when the update function returned UNCHANGED (nothing written). */
+export interface Change<T> {
+  seq: number | null;
+  value: T | null;
+}
+
+export interface EventState {
+  seq: number;
+  participants: ParticipantRecord[];
+  hands: HandEntry[];
+  countdown: Countdown | null;
+  announcement: Announcement | null;
+}
+
+export type Update<T> = (current: T | null) => T | null | Unchanged;
+
+export interface EventStore {
+  readonly kind: 'memory' | 'redis';
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** The secret that signs session tokens, shared by every process on this store: the stored one, or `candidate` if none is stored yet. */
+  sessionSecret(candidate: string): Promise<string>;
+
+  /** false when the join code is taken (the caller draws another). */
+  createEvent(event: EventRecord): Promise<boolean>;
+  getEvent(eventId: string): Promise<EventRecord | null>;
+  findEventByCode(code: string): Promise<EventRecord | null>;
+
+  /** Adds a new participant; returns the event sequence number of that change. */
+  addParticipant(participant: ParticipantRecord): Promise<number>;
+  getParticipant(eventId: string, participantId: string): Promise<ParticipantRecord | null>;
+  /** Atomically applies `fn` to one participant (compare-and-set; `fn` may run more than once under contention, so it must be pure). */
+  updateParticipant(
+    eventId: string,
+    participantId: string,
+    fn: (current: ParticipantRecord | null) => ParticipantRecord | Unchanged,
+  ): Promise<Change<ParticipantRecord>>;
+
+  /** Atomically applies `fn` to one event-wide document; returning null deletes it. Same purity rule as above. */
+  updateDoc<K extends DocName>(eventId: string, name: K, fn: Update<Docs[K]>): Promise<Change<Docs[K]>>;
+
+  /** Appends to a room's chat, keeping the newest `LIMITS.chatHistory`; the message gets the room's next chat sequence number. */
+  appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage>;
+  chatHistory(eventId: string, roomId: string): Promise<ChatHistory>;
+
+  /** Everything event-wide, read in one atomic step so `seq` matches the contents. */
+  loadState(eventId: string): Promise<EventState>;
+}
