@@ -1,0 +1,262 @@
+/**
+ * The client's copy of an event's state, kept by one pure reducer.
+ *
+ * The server numbers every event-wide change (`state:patch` seq) and every chat
+ * message per room (`chat:message` seq). This reducer applies them strictly in
+ * order: older or repeated items are ignored (idempotence), items after a gap are
+ * buffered and the reducer asks the shell to fetch a snapshot (`state:sync`) or
+ * the chat history (`chat:history`); once that arrives, buffered items newer than
+ * it are re-applied. No I/O and no clock here: the session service does that.
+ */
+import type {
+  Announcement,
+  ChatHistory,
+  ChatMessage,
+  Countdown,
+  EventInfo,
+  HandEntry,
+  ParticipantView,
+  Patch,
+  SelfView,
+  SequencedPatch,
+  Snapshot,
+} from '@mashup/shared';
+
+/**
+ * Messages kept in memory. The server sends the last 200 on join; keeping more
+ * lets a long day's scrollback survive without growing without bound.
+ */
+export const CHAT_KEEP = 500;
+/** Buffered out-of-order items; past this a snapshot is cheaper than waiting. */
+export const BUFFER_MAX = 1000;
+
+export interface EventView {
+  event: EventInfo;
+  self: SelfView;
+  participants: ParticipantView[];
+  hands: HandEntry[];
+  announcement: Announcement | null;
+  countdown: Countdown | null;
+  /** True once a patch says this participant was removed. */
+  removed: boolean;
+}
+
+export interface ChatState {
+  roomId: string;
+  /** Seq of the newest message applied (the room's counter). */
+  seq: number;
+  messages: ChatMessage[];
+  /** Messages after a gap, sorted by seq. */
+  buffer: ChatMessage[];
+  historyPending: boolean;
+}
+
+export interface PlenaryState {
+  /** null until the first snapshot arrives. */
+  view: EventView | null;
+  /** Seq of the last event-wide patch contained in `view` (-1 before the first snapshot). */
+  seq: number;
+  /** Patches that could not be applied yet, sorted by seq, unique. */
+  buffer: SequencedPatch[];
+  syncPending: boolean;
+  chat: ChatState | null;
+}
+
+export type PlenaryAction =
+  /** `source: 'connect'` is the snapshot a fresh connection gets; it always wins. */
+  | { type: 'snapshot'; snapshot: Snapshot; source: 'connect' | 'sync' }
+  | { type: 'patch'; patch: SequencedPatch }
+  | { type: 'syncFailed' }
+  | { type: 'chatMessage'; message: ChatMessage }
+  | { type: 'chatHistory'; history: ChatHistory }
+  | { type: 'chatHistoryFailed' };
+
+/** Requests the shell must send because of this step. */
+export type PlenaryEffect = 'sync' | 'chatHistory';
+
+export interface Step {
+  state: PlenaryState;
+  effects: PlenaryEffect[];
+}
+
+export const initialPlenaryState: PlenaryState = {
+  view: null,
+  seq: -1,
+  buffer: [],
+  syncPending: false,
+  chat: null,
+};
+
+export function reducePlenary(state: PlenaryState, action: PlenaryAction): Step {
+  switch (action.type) {
+    case 'snapshot':
+      return applySnapshot(state, action.snapshot, action.source);
+    case 'patch':
+      return receivePatch(state, action.patch);
+    case 'syncFailed':
+      return { state: { ...state, syncPending: false }, effects: [] };
+    case 'chatMessage':
+      return receiveChatMessage(state, action.message);
+    case 'chatHistory':
+      return applyChatHistory(state, action.history);
+    case 'chatHistoryFailed':
+      return state.chat
+        ? { state: { ...state, chat: { ...state.chat, historyPending: false } }, effects: [] }
+        : { state, effects: [] };
+  }
+}
+
+// ---------------------------------------------------------------- event state
+
+function applySnapshot(state: PlenaryState, snapshot: Snapshot, source: 'connect' | 'sync'): Step {
+  // A sync reply can be overtaken by patches that filled the gap meanwhile; an
+  // older snapshot would roll those back, so keep what we have.
+  if (source === 'sync' && state.view && snapshot.seq < state.seq) {
+    return drain({ ...state, syncPending: false });
+  }
+  const view: EventView = {
+    event: snapshot.event,
+    self: snapshot.self,
+    participants: snapshot.participants,
+    hands: snapshot.hands,
+    announcement: snapshot.announcement,
+    countdown: snapshot.countdown,
+    removed: false,
+  };
+  const chatStep = mergeChatHistory(state.chat, snapshot.chat, snapshot.self.roomId, source === 'connect');
+  const next: PlenaryState = {
+    view,
+    seq: snapshot.seq,
+    buffer: state.buffer.filter((p) => p.seq > snapshot.seq),
+    syncPending: false,
+    chat: chatStep.chat,
+  };
+  const step = drain(next);
+  return { state: step.state, effects: [...step.effects, ...chatStep.effects] };
+}
+
+function receivePatch(state: PlenaryState, patch: SequencedPatch): Step {
+  if (state.view && patch.seq <= state.seq) return { state, effects: [] };
+  if (state.buffer.some((p) => p.seq === patch.seq)) return { state, effects: [] };
+  const buffer = [...state.buffer, patch].sort((a, b) => a.seq - b.seq).slice(-BUFFER_MAX);
+  // Before the first snapshot there is nothing to apply to; the snapshot the
+  // server pushes on connect is on its way, so just keep the patch.
+  if (!state.view) return { state: { ...state, buffer }, effects: [] };
+  return drain({ ...state, buffer });
+}
+
+/** Applies buffered patches while they are contiguous; asks for a sync if a gap remains. */
+function drain(state: PlenaryState): Step {
+  if (!state.view) return { state, effects: [] };
+  let view = state.view;
+  let seq = state.seq;
+  let i = 0;
+  for (; i < state.buffer.length; i++) {
+    const p = state.buffer[i]!;
+    if (p.seq <= seq) continue;
+    if (p.seq !== seq + 1) break;
+    view = applyPatch(view, p.patch);
+    seq = p.seq;
+  }
+  const buffer = state.buffer.slice(i);
+  const gap = buffer.length > 0;
+  const needSync = gap && !state.syncPending;
+  return {
+    state: { ...state, view, seq, buffer, syncPending: state.syncPending || gap },
+    effects: needSync ? ['sync'] : [],
+  };
+}
+
+export function applyPatch(view: EventView, patch: Patch): EventView {
+  switch (patch.type) {
+    case 'participant': {
+      const p = patch.participant;
+      const exists = view.participants.some((x) => x.id === p.id);
+      const participants = exists
+        ? view.participants.map((x) => (x.id === p.id ? p : x))
+        : [...view.participants, p];
+      const self =
+        p.id === view.self.participantId ? { ...view.self, role: p.role, roomId: p.roomId } : view.self;
+      return { ...view, participants, self };
+    }
+    case 'participantRemoved':
+      return {
+        ...view,
+        participants: view.participants.filter((x) => x.id !== patch.participantId),
+        hands: view.hands.filter((h) => h.participantId !== patch.participantId),
+        removed: view.removed || patch.participantId === view.self.participantId,
+      };
+    case 'hands':
+      return { ...view, hands: patch.hands };
+    case 'announcement':
+      return { ...view, announcement: patch.announcement };
+    case 'countdown':
+      return { ...view, countdown: patch.countdown };
+  }
+}
+
+// ----------------------------------------------------------------------- chat
+
+/**
+ * Takes a room's history (from a snapshot or `chat:history`). Chat and event
+ * state have separate counters, so a history can be older than messages that
+ * arrived meanwhile; then we keep ours unless `force` (a fresh connection, where
+ * the server's view is the truth).
+ */
+function mergeChatHistory(
+  current: ChatState | null,
+  history: ChatHistory,
+  roomId: string,
+  force: boolean,
+): { chat: ChatState; effects: PlenaryEffect[] } {
+  const sameRoom = current !== null && current.roomId === history.roomId;
+  if (sameRoom && !force && history.seq < current.seq) {
+    return drainChat({ ...current, historyPending: false });
+  }
+  const base: ChatState = {
+    roomId,
+    seq: history.seq,
+    messages: history.messages.slice(-CHAT_KEEP),
+    buffer: sameRoom ? current.buffer.filter((m) => m.seq > history.seq) : [],
+    historyPending: false,
+  };
+  return drainChat(base);
+}
+
+function receiveChatMessage(state: PlenaryState, message: ChatMessage): Step {
+  const chat = state.chat;
+  if (!chat || message.roomId !== chat.roomId) return { state, effects: [] };
+  if (message.seq <= chat.seq || chat.buffer.some((m) => m.seq === message.seq)) {
+    return { state, effects: [] };
+  }
+  const buffer = [...chat.buffer, message].sort((a, b) => a.seq - b.seq).slice(-BUFFER_MAX);
+  const step = drainChat({ ...chat, buffer });
+  return { state: { ...state, chat: step.chat }, effects: step.effects };
+}
+
+function applyChatHistory(state: PlenaryState, history: ChatHistory): Step {
+  const chat = state.chat;
+  if (!chat || history.roomId !== chat.roomId) return { state, effects: [] };
+  const step = mergeChatHistory(chat, history, chat.roomId, false);
+  return { state: { ...state, chat: step.chat }, effects: step.effects };
+}
+
+function drainChat(chat: ChatState): { chat: ChatState; effects: PlenaryEffect[] } {
+  let seq = chat.seq;
+  const added: ChatMessage[] = [];
+  let i = 0;
+  for (; i < chat.buffer.length; i++) {
+    const m = chat.buffer[i]!;
+    if (m.seq <= seq) continue;
+    if (m.seq !== seq + 1) break;
+    added.push(m);
+    seq = m.seq;
+  }
+  const buffer = chat.buffer.slice(i);
+  const gap = buffer.length > 0;
+  const messages = added.length ? [...chat.messages, ...added].slice(-CHAT_KEEP) : chat.messages;
+  return {
+    chat: { ...chat, seq, messages, buffer, historyPending: chat.historyPending || gap },
+    effects: gap && !chat.historyPending ? ['chatHistory'] : [],
+  };
+}
