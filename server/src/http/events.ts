@@ -1,0 +1,30 @@
+/** The events API: create, read by join code, join. */
+import type { FastifyInstance } from 'fastify';
+import { CreateEventBody, JoinBody, JoinCode, ok, type CreateEventReply } from '@mashup/shared';
+import { z } from 'zod';
+import { eventInfo } from '../domain/records.js';
+import { linksFor, type EventService } from '../services/events.js';
+import { parseOrRefuse } from './errors.js';
+
+const CodeParams = z.object({ code: JoinCode });
+
+export function registerEventRoutes(app: FastifyInstance, events: EventService, baseUrl: () => string): void {
+  app.post('/api/events', async (req, reply) => {
+    const body = parseOrRefuse(CreateEventBody, req.body);
+    const { event, hostKey } = await events.create(body);
+    const data: CreateEventReply = { event: eventInfo(event), ...linksFor(baseUrl(), event.code, hostKey) };
+    req.log.info({ eventId: event.id, code: event.code }, 'event created');
+    return reply.status(201).send(ok(data));
+  });
+
+  app.get('/api/events/:code', async (req) => {
+    const { code } = parseOrRefuse(CodeParams, req.params);
+    return ok({ event: eventInfo(await events.byCode(code)) });
+  });
+
+  app.post('/api/events/:code/join', async (req) => {
+    const { code } = parseOrRefuse(CodeParams, req.params);
+    const body = parseOrRefuse(JoinBody, req.body);
+    return ok(await events.join(code, { name: body.name, org: body.org }, body.token, body.hostKey));
+  });
+}

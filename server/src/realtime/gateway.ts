@@ -1,0 +1,148 @@
+/**
+ * The realtime gateway: authenticates sockets at the handshake, keeps presence,
+ * sends the first snapshot and binds every feature handler through the funnel.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import { HandshakeAuth, PROTOCOL_VERSION, type ErrorCode } from '@mashup/shared';
+import * as participants from '../domain/participants.js';
+import { participantView } from '../domain/records.js';
+import type { TokenSigner } from '../session/tokens.js';
+import type { FeatureDeps } from './deps.js';
+import { bindHandlers, type FunnelDeps, type HandlerTable } from './handler.js';
+import { announcementHandlers } from './handlers/announcement.js';
+import { chatHandlers } from './handlers/chat.js';
+import { countdownHandlers } from './handlers/countdown.js';
+import { handHandlers } from './handlers/hands.js';
+import { participantHandlers } from './handlers/participants.js';
+import { sessionHandlers } from './handlers/session.js';
+import type { RateLimits } from './rate-limits.js';
+import { socketRooms } from './rooms.js';
+import { buildSnapshot } from './snapshot.js';
+import type { MashupServer, MashupSocket } from './types.js';
+
+export interface GatewayDeps extends FeatureDeps {
+  signer: TokenSigner;
+  limits: RateLimits;
+  log: FastifyBaseLogger;
+}
+
+/** A handshake refusal: socket.io-client sees `err.message === code` and `err.data`. */
+function handshakeError(code: ErrorCode, message: string): Error & { data: unknown } {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+export interface Gateway {
+  /** Stops taking sockets, tells connected ones to reconnect elsewhere, waits for them and their presence updates. */
+  shutdown(graceMs: number): Promise<void>;
+}
+
+export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
+  let closing = false;
+  // Presence writes still running; shutdown waits for them so no one stays "connected" forever.
+  const pending = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  };
+
+  const handlers: HandlerTable = {
+    ...sessionHandlers(deps),
+    ...chatHandlers(deps),
+    ...handHandlers(deps),
+    ...announcementHandlers(deps),
+    ...countdownHandlers(deps),
+    ...participantHandlers(deps),
+  };
+  const funnel: FunnelDeps = {
+    store: deps.store,
+    limits: deps.limits,
+    log: deps.log,
+    onRemoved: (socket) => {
+      socket.emit('session:end', { reason: 'removed' });
+      socket.disconnect(true);
+    },
+  };
+
+  io.use(async (socket, next) => {
+    if (closing) return next(handshakeError('server.unavailable', 'This server is shutting down; reconnecting.'));
+    try {
+      const auth = HandshakeAuth.safeParse(socket.handshake.auth);
+      if (!auth.success) return next(handshakeError('auth.missing', 'A session token and protocol version are required.'));
+      if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
+        return next(
+          handshakeError('protocol.version_mismatch', `Server speaks protocol ${PROTOCOL_VERSION}; please reload.`),
+        );
+      }
+      const claims = deps.signer.verify(auth.data.token);
+      if (!claims) return next(handshakeError('auth.invalid', 'This session token is not valid.'));
+      const p = await deps.store.getParticipant(claims.eventId, claims.participantId);
+      if (!p) return next(handshakeError('auth.invalid', 'This session is unknown; join again.'));
+      if (p.removed) return next(handshakeError('auth.removed', 'You were removed from this event by a host.'));
+      socket.data = { eventId: claims.eventId, participantId: claims.participantId, roomId: p.roomId };
+      next();
+    } catch (err) {
+      deps.log.error({ err }, 'socket handshake failed');
+      next(handshakeError('server.internal', 'Something went wrong on the server.'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    bindHandlers(socket, handlers, funnel);
+    socket.on('disconnect', () => {
+      track(onDisconnect(socket).catch((err: unknown) => deps.log.error({ err }, 'presence update on disconnect failed')));
+    });
+    track(
+      onConnect(socket).catch((err: unknown) => {
+        deps.log.error({ err }, 'socket connect failed');
+        socket.disconnect(true);
+      }),
+    );
+  });
+
+  async function onConnect(socket: MashupSocket) {
+    const { eventId, participantId, roomId } = socket.data;
+    // Join rooms before reading the snapshot: a patch that races with the read is then
+    // delivered after it and either ignored (seq too old) or applied (rule O2).
+    socket.join([socketRooms.event(eventId), socketRooms.room(eventId, roomId), socketRooms.participant(eventId, participantId)]);
+    const change = await deps.store.updateParticipant(eventId, participantId, participants.connect);
+    if (change.seq !== null && change.value) {
+      deps.broadcast.patch(eventId, change.seq, { type: 'participant', participant: participantView(change.value) });
+    }
+    const event = await deps.store.getEvent(eventId);
+    const self = change.value ?? (await deps.store.getParticipant(eventId, participantId));
+    if (!event || !self || self.removed) {
+      socket.emit('session:end', { reason: 'removed' });
+      socket.disconnect(true);
+      return;
+    }
+    socket.emit('state:snapshot', await buildSnapshot(deps.store, event, self, deps.clock.now()));
+  }
+
+  async function onDisconnect(socket: MashupSocket) {
+    const { eventId, participantId } = socket.data;
+    if (!eventId) return;
+    const change = await deps.store.updateParticipant(eventId, participantId, participants.disconnect);
+    if (change.seq !== null && change.value) {
+      deps.broadcast.patch(eventId, change.seq, { type: 'participant', participant: participantView(change.value) });
+    }
+  }
+
+  return {
+    async shutdown(graceMs) {
+      closing = true;
+      const sockets = [...io.of('/').sockets.values()];
+      const gone = sockets.map((s) => new Promise<void>((resolve) => s.once('disconnect', () => resolve())));
+      for (const socket of sockets) {
+        socket.emit('session:end', { reason: 'shutdown' });
+        // Close the transport without a Socket.IO disconnect packet: the client sees
+        // "transport close" and reconnects by itself (to another process behind the balancer).
+        // close() without discard flushes the session:end above first.
+        socket.conn.close();
+      }
+      let cancel: () => void = () => {};
+      await Promise.race([Promise.all(gone), new Promise<void>((r) => (cancel = deps.clock.setTimeout(r, graceMs)))]);
+      cancel();
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** Host moderation of people: remove, promote to co-host, demote. */
+import * as participants from '../../domain/participants.js';
+import * as hands from '../../domain/hands.js';
+import { participantView } from '../../domain/records.js';
+import type { FeatureDeps } from '../deps.js';
+import type { Handler } from '../handler.js';
+
+export function participantHandlers(deps: FeatureDeps) {
+  const remove: Handler<'participant:remove'> = async ({ eventId, actor }, { participantId }) => {
+    const change = await deps.store.updateParticipant(eventId, participantId, (cur) =>
+      participants.remove(cur, actor.id),
+    );
+    // Order matters: first the record says "removed" (so the token is refused from now on),
+    // then everyone learns it, then the person's sockets are told and closed.
+    deps.broadcast.patch(eventId, change.seq!, { type: 'participantRemoved', participantId });
+    const handsChange = await deps.store.updateDoc(eventId, 'hands', (cur) => hands.lower(cur, participantId));
+    if (handsChange.seq !== null) {
+      deps.broadcast.patch(eventId, handsChange.seq, { type: 'hands', hands: handsChange.value ?? [] });
+    }
+    deps.broadcast.endSession(eventId, participantId, 'removed');
+    return {};
+  };
+
+  const setRole: Handler<'participant:setRole'> = async ({ eventId, actor }, { participantId, role }) => {
+    const change = await deps.store.updateParticipant(eventId, participantId, (cur) =>
+      participants.setRole(cur, actor.id, role),
+    );
+    if (change.seq !== null) {
+      deps.broadcast.patch(eventId, change.seq, { type: 'participant', participant: participantView(change.value!) });
+    }
+    return {};
+  };
+
+  return { 'participant:remove': remove, 'participant:setRole': setRole };
+}
