@@ -23,10 +23,12 @@ const BUDGETS: Record<string, Budget> = {
   default: { points: 60, durationS: 10 },
 };
 
-const familyOf = (event: ClientEventName): string => {
-  const f = event.split(':')[0]!;
-  return f in BUDGETS ? f : 'default';
+const FAMILY: Partial<Record<ClientEventName, keyof typeof BUDGETS>> = {
+  'chat:send': 'chat',
+  'reaction:send': 'reaction',
+  'clock:ping': 'clock',
 };
+const familyOf = (event: ClientEventName): string => FAMILY[event] ?? 'default';
 
 export interface RateLimits {
   /** Returns null when allowed, else the ms until the next request is allowed. */

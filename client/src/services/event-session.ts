@@ -1,0 +1,398 @@
+/**
+ * One participant's live connection to one event: feeds pushes from the
+ * transport through the pure plenary reducer, sends the requests the reducer
+ * asks for (sync after a gap, chat history), keeps the clock in sync and tracks
+ * the connection status the UI shows. No DOM; components subscribe().
+ */
+import {
+  ChatHistory,
+  ChatMessage,
+  ERROR_CODES,
+  ReactionBurst,
+  SequencedPatch,
+  Snapshot,
+  countdownRemainingMs,
+  isCountdownPaused,
+  type Ack,
+  type ReactionKind,
+  type Role,
+} from '@mashup/shared';
+import {
+  initialPlenaryState,
+  reducePlenary,
+  type PlenaryAction,
+  type PlenaryEffect,
+  type PlenaryState,
+} from '../state/plenary-state.js';
+import type { Clock, Disposer } from './clock.js';
+import { ClockSync } from './clock-sync.js';
+import type { ConnectionEvent, RealtimeTransport } from './socket-client.js';
+
+export type EndReason =
+  | 'removed'
+  | 'left'
+  | 'versionMismatch'
+  | 'authInvalid'
+  | 'eventNotFound'
+  /** The server sent something this client cannot read. */
+  | 'failed';
+
+export type SessionStatus =
+  | { kind: 'connecting' }
+  | { kind: 'live' }
+  /** Connection lost; the last state stays visible. `since` is local time. */
+  | { kind: 'reconnecting'; since: number }
+  | { kind: 'ended'; reason: EndReason };
+
+type Empty = Record<string, never>;
+
+export interface EventSessionOptions {
+  transport: RealtimeTransport;
+  clock: Clock;
+  /** Logs what the user cannot act on (malformed pushes); defaults to console. */
+  log?: Pick<Console, 'warn' | 'error'>;
+}
+
+/** Backoff for retrying sync/history and for reconnecting after a server-side disconnect. */
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+const SYNC_ATTEMPTS = 4;
+/** No clock re-sampling this close to a countdown's end (a re-sample may shift the display by a few ms). */
+const QUIET_MARGIN_MS = 10_000;
+
+export class EventSession {
+  readonly clock: ClockSync;
+  readonly #transport: RealtimeTransport;
+  readonly #localClock: Clock;
+  readonly #log: Pick<Console, 'warn' | 'error'>;
+  #state: PlenaryState = initialPlenaryState;
+  #status: SessionStatus = { kind: 'connecting' };
+  readonly #listeners = new Set<() => void>();
+  readonly #burstListeners = new Set<(burst: ReactionBurst) => void>();
+  readonly #disposers: Disposer[] = [];
+  readonly #timers = new Set<Disposer>();
+  #reconnectAttempt = 0;
+
+  constructor(options: EventSessionOptions) {
+    this.#transport = options.transport;
+    this.#localClock = options.clock;
+    this.#log = options.log ?? console;
+    this.clock = new ClockSync({
+      clock: options.clock,
+      ping: async (t0) => {
+        if (!this.#transport.connected) return null;
+        const reply = await this.#transport.request('clock:ping', { t0 });
+        return reply.ok ? reply.data : null;
+      },
+      isQuiet: () => this.#isQuiet(),
+    });
+    const t = this.#transport;
+    this.#disposers.push(
+      t.onConnection((e) => this.#onConnection(e)),
+      t.on('state:snapshot', (raw) => this.#onSnapshot(raw, 'connect')),
+      t.on('state:patch', (raw) => this.#onPatch(raw)),
+      t.on('chat:message', (raw) => this.#onChatMessage(raw)),
+      t.on('reaction:burst', (raw) => this.#onBurst(raw)),
+      t.on('session:end', ({ reason }) => this.#onSessionEnd(reason)),
+    );
+  }
+
+  get state(): PlenaryState {
+    return this.#state;
+  }
+
+  get status(): SessionStatus {
+    return this.#status;
+  }
+
+  /** Called after every change of state or status. */
+  subscribe(listener: () => void): Disposer {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  onBurst(listener: (burst: ReactionBurst) => void): Disposer {
+    this.#burstListeners.add(listener);
+    return () => this.#burstListeners.delete(listener);
+  }
+
+  connect(): void {
+    this.#transport.connect();
+  }
+
+  /** The "reconnect now" button: drop the current attempt and start a fresh one. */
+  reconnectNow(): void {
+    if (this.#status.kind === 'ended') return;
+    this.#transport.disconnect();
+    this.#transport.connect();
+    this.#setStatus({ kind: 'reconnecting', since: this.#localClock.now() });
+  }
+
+  leave(): void {
+    this.#end('left');
+  }
+
+  dispose(): void {
+    for (const d of this.#disposers.splice(0)) d();
+    for (const t of this.#timers) t();
+    this.#timers.clear();
+    this.clock.stop();
+    this.#transport.disconnect();
+    this.#listeners.clear();
+    this.#burstListeners.clear();
+  }
+
+  // ------------------------------------------------------------- requests
+
+  async sendChat(text: string): Promise<Ack<{ message: ChatMessage }>> {
+    const reply = await this.#transport.request('chat:send', { text });
+    // The ack carries the stored message; applying it is idempotent with the broadcast.
+    if (reply.ok) this.#dispatch({ type: 'chatMessage', message: reply.data.message });
+    return reply;
+  }
+
+  raiseHand(): Promise<Ack<Empty>> {
+    return this.#transport.request('hand:raise', {});
+  }
+
+  lowerHand(): Promise<Ack<Empty>> {
+    return this.#transport.request('hand:lower', {});
+  }
+
+  react(kind: ReactionKind): Promise<Ack<Empty>> {
+    return this.#transport.request('reaction:send', { kind });
+  }
+
+  dismissHand(participantId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('hand:dismiss', { participantId });
+  }
+
+  dismissAllHands(): Promise<Ack<Empty>> {
+    return this.#transport.request('hand:dismissAll', {});
+  }
+
+  postAnnouncement(text: string): Promise<Ack<Empty>> {
+    return this.#transport.request('announcement:post', { text });
+  }
+
+  clearAnnouncement(): Promise<Ack<Empty>> {
+    return this.#transport.request('announcement:clear', {});
+  }
+
+  startCountdown(label: string, durationMs: number): Promise<Ack<Empty>> {
+    return this.#transport.request('countdown:start', { label, durationMs });
+  }
+
+  pauseCountdown(): Promise<Ack<Empty>> {
+    return this.#transport.request('countdown:pause', {});
+  }
+
+  resumeCountdown(): Promise<Ack<Empty>> {
+    return this.#transport.request('countdown:resume', {});
+  }
+
+  extendCountdown(deltaMs: number): Promise<Ack<Empty>> {
+    return this.#transport.request('countdown:extend', { deltaMs });
+  }
+
+  stopCountdown(): Promise<Ack<Empty>> {
+    return this.#transport.request('countdown:stop', {});
+  }
+
+  removeParticipant(participantId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('participant:remove', { participantId });
+  }
+
+  setRole(participantId: string, role: Extract<Role, 'host' | 'participant'>): Promise<Ack<Empty>> {
+    return this.#transport.request('participant:setRole', { participantId, role });
+  }
+
+  // ------------------------------------------------------------- inbound
+
+  #onConnection(e: ConnectionEvent): void {
+    if (this.#status.kind === 'ended') return;
+    switch (e.type) {
+      case 'connected':
+        this.#reconnectAttempt = 0;
+        // Live only once the snapshot is in: until then there is nothing current to show.
+        this.clock.start();
+        return;
+      case 'disconnected':
+        this.clock.stop();
+        if (e.reason === 'io client disconnect') return; // our own leave/reconnectNow
+        this.#setStatus({ kind: 'reconnecting', since: this.#localClock.now() });
+        // socket.io does not retry after the server closed the socket on purpose
+        // (e.g. a graceful shutdown); another process may take us, so we retry.
+        if (!e.willReconnect) this.#retryConnect();
+        return;
+      case 'connectError':
+        this.#onConnectError(e.code, e.willReconnect);
+        return;
+    }
+  }
+
+  #onConnectError(code: string, willReconnect: boolean): void {
+    switch (code) {
+      case ERROR_CODES.authRemoved:
+        return this.#end('removed');
+      case ERROR_CODES.authInvalid:
+      case ERROR_CODES.authMissing:
+        return this.#end('authInvalid');
+      case ERROR_CODES.versionMismatch:
+        return this.#end('versionMismatch');
+      case ERROR_CODES.eventNotFound:
+        return this.#end('eventNotFound');
+    }
+    if (this.#status.kind !== 'connecting') {
+      this.#setStatus({ kind: 'reconnecting', since: this.#reconnectingSince() });
+    }
+    // Transport errors are retried by socket.io itself; a refusal by the server's
+    // handshake check (rate limit, unavailable) is not, so we back off and retry.
+    if (!willReconnect) this.#retryConnect();
+  }
+
+  #onSessionEnd(reason: 'removed' | 'shutdown'): void {
+    if (reason === 'removed') this.#end('removed');
+    // 'shutdown': the disconnect that follows starts the reconnect.
+  }
+
+  #onSnapshot(raw: unknown, source: 'connect' | 'sync'): void {
+    const parsed = Snapshot.safeParse(raw);
+    if (!parsed.success) {
+      this.#log.error('mashup: unreadable snapshot', parsed.error);
+      this.#end('failed');
+      return;
+    }
+    this.clock.seed(parsed.data.serverNow);
+    this.#dispatch({ type: 'snapshot', snapshot: parsed.data, source });
+    if (this.#status.kind !== 'ended' && this.#status.kind !== 'live') this.#setStatus({ kind: 'live' });
+  }
+
+  #onPatch(raw: unknown): void {
+    const parsed = SequencedPatch.safeParse(raw);
+    if (!parsed.success) {
+      // Skipping it leaves a gap in the sequence, which triggers a sync with the next patch.
+      this.#log.warn('mashup: unreadable patch', parsed.error);
+      return;
+    }
+    this.#dispatch({ type: 'patch', patch: parsed.data });
+  }
+
+  #onChatMessage(raw: unknown): void {
+    const parsed = ChatMessage.safeParse(raw);
+    if (!parsed.success) {
+      this.#log.warn('mashup: unreadable chat message', parsed.error);
+      return;
+    }
+    this.#dispatch({ type: 'chatMessage', message: parsed.data });
+  }
+
+  #onBurst(raw: unknown): void {
+    const parsed = ReactionBurst.safeParse(raw);
+    if (!parsed.success) {
+      this.#log.warn('mashup: unreadable reaction burst', parsed.error);
+      return;
+    }
+    for (const l of this.#burstListeners) l(parsed.data);
+  }
+
+  // ------------------------------------------------------------- internals
+
+  #dispatch(action: PlenaryAction): void {
+    const step = reducePlenary(this.#state, action);
+    this.#state = step.state;
+    for (const effect of step.effects) this.#run(effect, 0);
+    if (this.#state.view?.removed) {
+      this.#end('removed');
+      return;
+    }
+    this.#notify();
+  }
+
+  #run(effect: PlenaryEffect, attempt: number): void {
+    void (effect === 'sync' ? this.#sync(attempt) : this.#chatHistory(attempt));
+  }
+
+  async #sync(attempt: number): Promise<void> {
+    const reply = await this.#transport.request('state:sync', {});
+    if (this.#status.kind === 'ended') return;
+    if (reply.ok) {
+      this.#onSnapshot(reply.data, 'sync');
+      return;
+    }
+    this.#retryOrGiveUp('sync', attempt, { type: 'syncFailed' });
+  }
+
+  async #chatHistory(attempt: number): Promise<void> {
+    const reply = await this.#transport.request('chat:history', {});
+    if (this.#status.kind === 'ended') return;
+    const parsed = reply.ok ? ChatHistory.safeParse(reply.data) : null;
+    if (parsed?.success) {
+      this.#dispatch({ type: 'chatHistory', history: parsed.data });
+      return;
+    }
+    this.#retryOrGiveUp('chatHistory', attempt, { type: 'chatHistoryFailed' });
+  }
+
+  /** Retries while connected; otherwise the snapshot after reconnecting settles everything. */
+  #retryOrGiveUp(effect: PlenaryEffect, attempt: number, giveUp: PlenaryAction): void {
+    if (attempt + 1 < SYNC_ATTEMPTS && this.#transport.connected) {
+      this.#after(backoff(attempt), () => this.#run(effect, attempt + 1));
+    } else {
+      this.#dispatch(giveUp);
+    }
+  }
+
+  #retryConnect(): void {
+    const delay = backoff(this.#reconnectAttempt++);
+    this.#after(delay, () => {
+      if (this.#status.kind !== 'ended' && !this.#transport.connected) this.#transport.connect();
+    });
+  }
+
+  #after(ms: number, fn: () => void): void {
+    const dispose = this.#localClock.setTimeout(() => {
+      this.#timers.delete(dispose);
+      fn();
+    }, ms);
+    this.#timers.add(dispose);
+  }
+
+  #end(reason: EndReason): void {
+    if (this.#status.kind === 'ended') return;
+    this.#status = { kind: 'ended', reason };
+    this.clock.stop();
+    for (const t of this.#timers) t();
+    this.#timers.clear();
+    this.#transport.disconnect();
+    this.#notify();
+  }
+
+  #setStatus(status: SessionStatus): void {
+    if (this.#status.kind === 'ended') return;
+    if (this.#status.kind === status.kind && status.kind !== 'reconnecting') return;
+    if (this.#status.kind === 'reconnecting' && status.kind === 'reconnecting') return;
+    this.#status = status;
+    this.#notify();
+  }
+
+  #reconnectingSince(): number {
+    return this.#status.kind === 'reconnecting' ? this.#status.since : this.#localClock.now();
+  }
+
+  #isQuiet(): boolean {
+    const countdown = this.#state.view?.countdown;
+    if (!countdown || isCountdownPaused(countdown)) return true;
+    const left = countdownRemainingMs(countdown, this.clock.serverNow());
+    return left === 0 || left > QUIET_MARGIN_MS;
+  }
+
+  #notify(): void {
+    for (const l of this.#listeners) l();
+  }
+}
+
+function backoff(attempt: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt);
+}
+

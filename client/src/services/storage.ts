@@ -1,0 +1,129 @@
+/**
+ * What this device remembers: the display name and organisation (so people do
+ * not retype them per event), one token per event code (to rejoin as the same
+ * participant after a reload), the language and dismissed announcements.
+ * Locked-down office browsers may forbid localStorage; then it lives in memory.
+ */
+import type { Language } from '@mashup/shared';
+
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export class MemoryStorage implements KeyValueStorage {
+  readonly #map = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.#map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.#map.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.#map.delete(key);
+  }
+}
+
+/** localStorage if it works (a write may throw when disabled or full), otherwise memory. */
+export function deviceStorage(): KeyValueStorage {
+  try {
+    const probe = '__mashup_probe__';
+    globalThis.localStorage.setItem(probe, '1');
+    globalThis.localStorage.removeItem(probe);
+    return globalThis.localStorage;
+  } catch {
+    return new MemoryStorage();
+  }
+}
+
+export interface Profile {
+  name: string;
+  org: string;
+}
+
+const PREFIX = 'mashup.';
+
+export class DeviceStore {
+  readonly #storage: KeyValueStorage;
+
+  constructor(storage: KeyValueStorage) {
+    this.#storage = storage;
+  }
+
+  profile(): Profile | null {
+    const raw = this.#get('profile');
+    if (!raw) return null;
+    try {
+      const value: unknown = JSON.parse(raw);
+      if (typeof value === 'object' && value !== null && 'name' in value && 'org' in value) {
+        const { name, org } = value;
+        if (typeof name === 'string' && typeof org === 'string') return { name, org };
+      }
+    } catch {
+      // A corrupt entry is as good as none; it is overwritten on the next join.
+    }
+    return null;
+  }
+
+  saveProfile(profile: Profile): void {
+    this.#set('profile', JSON.stringify({ name: profile.name, org: profile.org }));
+  }
+
+  token(code: string): string | null {
+    return this.#get(`token.${normalize(code)}`);
+  }
+
+  saveToken(code: string, token: string): void {
+    this.#set(`token.${normalize(code)}`, token);
+  }
+
+  forgetToken(code: string): void {
+    this.#remove(`token.${normalize(code)}`);
+  }
+
+  locale(): Language | null {
+    const value = this.#get('locale');
+    return value === 'de' || value === 'en' ? value : null;
+  }
+
+  saveLocale(locale: Language): void {
+    this.#set('locale', locale);
+  }
+
+  dismissedAnnouncement(code: string): string | null {
+    return this.#get(`dismissed.${normalize(code)}`);
+  }
+
+  saveDismissedAnnouncement(code: string, announcementId: string): void {
+    this.#set(`dismissed.${normalize(code)}`, announcementId);
+  }
+
+  #get(key: string): string | null {
+    try {
+      return this.#storage.getItem(PREFIX + key);
+    } catch {
+      return null;
+    }
+  }
+
+  #set(key: string, value: string): void {
+    try {
+      this.#storage.setItem(PREFIX + key, value);
+    } catch {
+      // Quota or policy: remembering is a convenience, the session works without it.
+    }
+  }
+
+  #remove(key: string): void {
+    try {
+      this.#storage.removeItem(PREFIX + key);
+    } catch {
+      // See #set.
+    }
+  }
+}
+
+function normalize(code: string): string {
+  return code.trim().toUpperCase();
+}
