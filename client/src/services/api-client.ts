@@ -3,7 +3,6 @@
  * against the shared schemas; every outcome, including network failures,
  * becomes the protocol's Ack envelope so pages have one error path.
  */
-import { z } from 'zod';
 import {
   CreateEventReply,
   ERROR_CODES,
@@ -13,17 +12,34 @@ import {
   type CreateEventBody,
   type JoinBody,
 } from '@mashup/shared';
-import { failure, toErrorCode } from './socket-client.js';
+import { failure, toErrorCode } from './failure.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-const EventReply = z.object({ event: EventInfo });
-export type EventReply = z.infer<typeof EventReply>;
+/** The part of a zod schema this client uses (zod itself is shared's dependency, not ours). */
+interface Parser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
 
-const ErrorReply = z.object({
-  ok: z.literal(false),
-  error: z.object({ code: z.string(), message: z.string() }),
-});
+/** `GET /api/events/:code` → `{ event }`; shared has no schema for this reply yet. */
+export interface EventReply {
+  event: EventInfo;
+}
+const EventReply: Parser<EventReply> = {
+  safeParse(value) {
+    if (typeof value !== 'object' || value === null || !('event' in value)) return { success: false };
+    const event = EventInfo.safeParse(value.event);
+    return event.success ? { success: true, data: { event: event.data } } : { success: false };
+  },
+};
+
+function errorBody(value: unknown): { code: string; message: string } | null {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return null;
+  const error = value.error;
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null;
+  const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
+  return typeof error.code === 'string' ? { code: error.code, message } : null;
+}
 
 export class ApiClient {
   readonly #fetch: FetchLike;
@@ -47,7 +63,7 @@ export class ApiClient {
     return this.#call('POST', `/api/events/${encodeURIComponent(code)}/join`, body, JoinReply);
   }
 
-  async #call<T>(method: 'GET' | 'POST', path: string, body: unknown, schema: z.ZodType<T>): Promise<Ack<T>> {
+  async #call<T>(method: 'GET' | 'POST', path: string, body: unknown, schema: Parser<T>): Promise<Ack<T>> {
     let response: Response;
     try {
       response = await this.#fetch(this.#base + path, {
@@ -65,8 +81,8 @@ export class ApiClient {
       json = undefined;
     }
     if (!response.ok) {
-      const parsed = ErrorReply.safeParse(json);
-      if (parsed.success) return failure(toErrorCode(parsed.data.error.code), parsed.data.error.message);
+      const error = errorBody(json);
+      if (error) return failure(toErrorCode(error.code), error.message);
       const code = response.status === 404 ? ERROR_CODES.notFound : response.status >= 502 ? ERROR_CODES.unavailable : ERROR_CODES.internal;
       return failure(code, `${method} ${path}: HTTP ${response.status}`);
     }

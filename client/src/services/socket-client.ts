@@ -10,13 +10,13 @@ import {
   type Ack,
   type ClientEventName,
   type ClientToServerEvents,
-  type ErrorCode,
   type HandshakeAuth,
   type PayloadOf,
   type ReplyOf,
   type ServerToClientEvents,
 } from '@mashup/shared';
 import type { Disposer } from './clock.js';
+import { failure, toErrorCode } from './failure.js';
 
 export type MashupSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -39,16 +39,6 @@ export interface RealtimeTransport {
 
 /** A request without an answer in this time resolves as `server.unavailable`. */
 export const REQUEST_TIMEOUT_MS = 10_000;
-
-const KNOWN_CODES = new Set<string>(Object.values(ERROR_CODES));
-
-export function toErrorCode(code: unknown): ErrorCode {
-  return typeof code === 'string' && KNOWN_CODES.has(code) ? (code as ErrorCode) : ERROR_CODES.internal;
-}
-
-export function failure(code: ErrorCode, message: string): { ok: false; error: { code: ErrorCode; message: string } } {
-  return { ok: false, error: { code, message } };
-}
 
 function isAck(value: unknown): value is Ack<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
