@@ -27,17 +27,21 @@ export function socketBroadcaster(io: MashupServer): Broadcaster {
       io.to(socketRooms.room(eventId, roomId)).volatile.emit('reaction:burst', { counts });
     },
     endSession(eventId, participantId, reason) {
-      const room = socketRooms.participant(eventId, participantId);
-      io.to(room).emit('session:end', { reason });
-      io.in(room).disconnectSockets(true);
+      endLocalSessions(io, eventId, participantId, reason);
+      io.serverSideEmit('session:end', eventId, participantId, reason);
     },
   };
 }
 
-/** Used where no sockets exist (seeding before the gateway starts). */
-export const silentBroadcaster: Broadcaster = {
-  patch() {},
-  chat() {},
-  reactions() {},
-  endSession() {},
-};
+/**
+ * Ends the sessions of one participant on this process. Done per process (each
+ * receives a server-side emit) because a cluster adapter delivers a broadcast
+ * only after writing it to Redis, while disconnecting is immediate: the
+ * `session:end` push would be lost. A local emit is written before the
+ * disconnect, and the disconnect waits for it to drain.
+ */
+export function endLocalSessions(io: MashupServer, eventId: string, participantId: string, reason: SessionEndReason) {
+  const room = socketRooms.participant(eventId, participantId);
+  io.local.to(room).emit('session:end', { reason });
+  io.local.in(room).disconnectSockets(true);
+}

@@ -3,10 +3,11 @@
  * sends the first snapshot and binds every feature handler through the funnel.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { HandshakeAuth, PROTOCOL_VERSION, type ErrorCode } from '@mashup/shared';
+import { HandshakeAuth, PROTOCOL_VERSION, type ErrorCode, type SessionEndReason } from '@mashup/shared';
 import * as participants from '../domain/participants.js';
 import { participantView } from '../domain/records.js';
 import type { TokenSigner } from '../session/tokens.js';
+import { endLocalSessions } from './broadcaster.js';
 import type { FeatureDeps } from './deps.js';
 import { bindHandlers, type FunnelDeps, type HandlerTable } from './handler.js';
 import { announcementHandlers } from './handlers/announcement.js';
@@ -57,10 +58,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     store: deps.store,
     limits: deps.limits,
     log: deps.log,
-    onRemoved: (socket) => {
-      socket.emit('session:end', { reason: 'removed' });
-      socket.disconnect(true);
-    },
+    onRemoved: (socket) => endLocalSocket(socket, 'removed'),
   };
 
   io.use(async (socket, next) => {
@@ -86,6 +84,15 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     }
   });
 
+  // Another process ended a participant's sessions: end the ones connected here.
+  io.on('session:end', (eventId, participantId, reason) => endLocalSessions(io, eventId, participantId, reason));
+
+  /** A local emit is written before the disconnect (see endLocalSessions). */
+  function endLocalSocket(socket: MashupSocket, reason: SessionEndReason) {
+    io.local.to(socket.id).emit('session:end', { reason });
+    socket.disconnect(true);
+  }
+
   io.on('connection', (socket) => {
     bindHandlers(socket, handlers, funnel);
     socket.on('disconnect', () => {
@@ -110,11 +117,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     }
     const event = await deps.store.getEvent(eventId);
     const self = change.value ?? (await deps.store.getParticipant(eventId, participantId));
-    if (!event || !self || self.removed) {
-      socket.emit('session:end', { reason: 'removed' });
-      socket.disconnect(true);
-      return;
-    }
+    if (!event || !self || self.removed) return endLocalSocket(socket, 'removed');
     socket.emit('state:snapshot', await buildSnapshot(deps.store, event, self, deps.clock.now()));
   }
 
@@ -132,8 +135,8 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
       closing = true;
       const sockets = [...io.of('/').sockets.values()];
       const gone = sockets.map((s) => new Promise<void>((resolve) => s.once('disconnect', () => resolve())));
+      io.local.emit('session:end', { reason: 'shutdown' }); // local: written at once, before the close below
       for (const socket of sockets) {
-        socket.emit('session:end', { reason: 'shutdown' });
         // Close the transport without a Socket.IO disconnect packet: the client sees
         // "transport close" and reconnects by itself (to another process behind the balancer).
         // close() without discard flushes the session:end above first.

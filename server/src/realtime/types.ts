@@ -8,7 +8,11 @@ export interface SocketData {
   roomId: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type InterServerEvents = {};
+import type { SessionEndReason } from '@mashup/shared';
+
+/** Messages between server processes (through the Redis adapter). */
+export interface InterServerEvents {
+  'session:end': (eventId: string, participantId: string, reason: SessionEndReason) => void;
+}
 export type MashupServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type MashupSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

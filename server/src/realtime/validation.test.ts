@@ -1,0 +1,126 @@
+/**
+ * Bad input of every kind, for every client event: an error ack with a stable
+ * code, nothing written, and the server keeps serving (rules V1–V3, A1).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_EVENT_NAMES, clientEvents, LIMITS, PROTOCOL_VERSION, type ClientEventName } from '@mashup/shared';
+import {
+  createEvent,
+  join,
+  joinAndConnect,
+  openSocket,
+  startServer,
+  type TestClient,
+  type TestServer,
+} from '../test-support/harness.js';
+
+let server: TestServer;
+let host: TestClient;
+let alex: TestClient;
+
+beforeAll(async () => {
+  server = await startServer();
+  const { code, hostKey } = await createEvent(server.url);
+  host = await joinAndConnect(server.url, code, { name: 'Hanna', hostKey });
+  alex = await joinAndConnect(server.url, code, { name: 'Alex' });
+});
+afterAll(async () => {
+  host.close();
+  alex.close();
+  await server.close();
+});
+
+const raw = (c: TestClient, name: string, ...args: unknown[]) =>
+  new Promise<unknown>((resolve) => (c.socket.emit as (...a: unknown[]) => void)(name, ...args, resolve));
+
+/** Payloads that no schema accepts: wrong types, unknown keys, arrays, primitives. */
+const MALFORMED: unknown[] = [null, 42, 'text', [1, 2], { text: 12, kind: 7, t0: 'x', participantId: 5, unexpected: true }];
+
+describe.each(CLIENT_EVENT_NAMES)('%s', (name: ClientEventName) => {
+  it('malformed payloads get payload.invalid', async () => {
+    for (const payload of MALFORMED) {
+      // Events whose schema is `{}` accept null (read as no payload), so only count refusals where one is due.
+      const accepted = clientEvents[name].schema.safeParse(payload ?? {}).success;
+      const reply = await raw(host, name, payload);
+      if (!accepted) expect(reply, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
+    }
+  });
+
+  it('an oversized payload gets payload.too_large', async () => {
+    const reply = await raw(host, name, { text: 'x'.repeat(LIMITS.payloadMaxBytes + 1) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'payload.too_large' } });
+  });
+
+  if (clientEvents[name].access === 'host') {
+    it('sent by a participant is refused with auth.forbidden', async () => {
+      const valid: Record<string, unknown> = {
+        'hand:dismiss': { participantId: host.participantId },
+        'announcement:post': { text: 'x' },
+        'countdown:start': { label: '', durationMs: 1000 },
+        'countdown:extend': { deltaMs: 60_000 },
+        'participant:remove': { participantId: host.participantId },
+        'participant:setRole': { participantId: host.participantId, role: 'participant' },
+      };
+      const reply = await raw(alex, name, valid[name] ?? {});
+      expect(reply).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+    });
+  }
+});
+
+describe('the server keeps serving', () => {
+  it('an unknown event gets protocol.unknown_event', async () => {
+    expect(await raw(alex, 'admin:dropDatabase', {})).toMatchObject({ ok: false, error: { code: 'protocol.unknown_event' } });
+  });
+
+  it('after all of the above, the same sockets still work and nothing was written by refused commands', async () => {
+    const sync = (await host.request('state:sync', {})) as { ok: true; data: TestClient['snapshot'] };
+    expect(sync.ok).toBe(true);
+    expect(sync.data.announcement).toBeNull();
+    expect(sync.data.countdown).toBeNull();
+    expect(sync.data.participants.map((p) => p.role).sort()).toEqual(['host', 'participant']);
+    expect(await alex.request('chat:send', { text: 'noch da' })).toMatchObject({ ok: true });
+  });
+
+  it('a frame beyond the transport limit drops only that socket', async () => {
+    const { code } = await createEvent(server.url);
+    const victim = await joinAndConnect(server.url, code, { name: 'Big' });
+    const closed = new Promise((resolve) => victim.socket.once('disconnect', resolve));
+    victim.socket.emit('chat:send' as never, { text: 'x'.repeat(200 * 1024) } as never);
+    await closed;
+    expect(await alex.request('clock:ping', { t0: 1 })).toMatchObject({ ok: true, data: { t0: 1 } });
+  });
+
+  it('a socket without a token, with a forged token or an old protocol version is refused at the handshake', async () => {
+    const refusal = (s: ReturnType<typeof openSocket>) =>
+      new Promise<string>((resolve) => s.once('connect_error', (e) => (s.close(), resolve(e.message))));
+    expect(await refusal(openSocket(server.url, 'forged.token'))).toBe('auth.invalid');
+    expect(await refusal(openSocket(server.url, alex.token, PROTOCOL_VERSION + 1))).toBe('protocol.version_mismatch');
+    const noAuth = openSocket(server.url, '');
+    expect(await refusal(noAuth)).toBe('auth.missing');
+  });
+
+  it('HTTP: malformed bodies, unknown codes and oversized bodies get coded errors', async () => {
+    const post = (path: string, body: string) =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const bad = await post('/api/events', '{"title":');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
+    const wrong = await post('/api/events', JSON.stringify({ title: 'x', startsAt: 'morgen', endsAt: 'übermorgen' }));
+    expect(await wrong.json()).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
+    const backwards = await post(
+      '/api/events',
+      JSON.stringify({ title: 'x', startsAt: '2026-11-23T17:00:00Z', endsAt: '2026-11-23T09:00:00Z' }),
+    );
+    expect(await backwards.json()).toMatchObject({ ok: false, error: { code: 'payload.invalid', message: expect.stringContaining('endsAt') } });
+    const big = await post('/api/events', JSON.stringify({ title: 'x'.repeat(100 * 1024) }));
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ ok: false, error: { code: 'payload.too_large' } });
+    const unknown = await fetch(`${server.url}/api/events/ZZZZZZ`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'event.not_found' } });
+    const badCode = await fetch(`${server.url}/api/events/not-a-code`);
+    expect(await badCode.json()).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
+    const noName = await join(server.url, 'ZZZZZZ', { name: '' });
+    expect(noName).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
+  });
+});
