@@ -1,0 +1,122 @@
+/**
+ * How services reach components: app-wide services and the current event
+ * session are provided with @lit/context; controllers subscribe components to
+ * them so views re-render on change and unsubscribe when removed.
+ */
+import { createContext, ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ApiClient } from './services/api-client.js';
+import type { Disposer } from './services/clock.js';
+import type { EventSession } from './services/event-session.js';
+import type { DeviceStore } from './services/storage.js';
+import type { LocaleService } from './i18n/localization.js';
+import type { EventView } from './state/plenary-state.js';
+
+export interface AppServices {
+  api: ApiClient;
+  store: DeviceStore;
+  i18n: LocaleService;
+  /** A new, not yet connected session for a join token. */
+  openSession(token: string): EventSession;
+}
+
+export const appContext = createContext<AppServices>(Symbol('mashup-app'));
+export const sessionContext = createContext<EventSession>(Symbol('mashup-session'));
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** Gives a component the app services (available from its first update on). */
+export class AppController {
+  readonly #consumer: ContextConsumer<typeof appContext, Host>;
+
+  constructor(host: Host) {
+    this.#consumer = new ContextConsumer(host, { context: appContext });
+  }
+
+  get services(): AppServices {
+    const value = this.#consumer.value;
+    if (!value) throw new Error('mashup: component used outside <mashup-app>');
+    return value;
+  }
+}
+
+/** Subscribes a component to the event session in its context. */
+export class SessionController implements ReactiveController {
+  readonly #host: Host;
+  #session: EventSession | undefined;
+  #unsubscribe: Disposer | undefined;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+    // subscribe: true → a new session (after "rejoin") reaches existing components.
+    new ContextConsumer(host, {
+      context: sessionContext,
+      subscribe: true,
+      callback: (session) => this.#attach(session),
+    });
+  }
+
+  get session(): EventSession | undefined {
+    return this.#session;
+  }
+
+  get view(): EventView | null {
+    return this.#session?.state.view ?? null;
+  }
+
+  hostDisconnected(): void {
+    // The context consumer asks again on reconnect and #attach runs anew.
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #attach(session: EventSession): void {
+    this.#unsubscribe?.();
+    this.#session = session;
+    this.#unsubscribe = session.subscribe(() => this.#host.requestUpdate());
+    this.#host.requestUpdate();
+  }
+}
+
+/**
+ * Re-renders its host every `intervalMs` while `active()` says so, for
+ * displays computed from the clock (countdowns). The value shown is always
+ * computed from server timestamps; this only decides how often to look.
+ */
+export class TickController implements ReactiveController {
+  readonly #host: Host;
+  readonly #intervalMs: number;
+  readonly #active: () => boolean;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(host: Host, intervalMs: number, active: () => boolean) {
+    this.#host = host;
+    this.#intervalMs = intervalMs;
+    this.#active = active;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Re-evaluate after being moved in the DOM; hostUpdated starts the timer if needed.
+    this.#host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const shouldRun = this.#host.isConnected && this.#active();
+    if (shouldRun && this.#timer === undefined) {
+      this.#timer = setInterval(() => this.#host.requestUpdate(), this.#intervalMs);
+    } else if (!shouldRun) {
+      this.#stop();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#stop();
+  }
+
+  #stop(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
