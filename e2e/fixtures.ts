@@ -1,0 +1,65 @@
+/**
+ * Test helpers: the server URL from global setup, one browser context per
+ * person, events created through the real HTTP API, and an axe check.
+ */
+import { createRequire } from 'node:module';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect };
+
+export const test = base.extend<{ mashupUrl: string }>({
+  mashupUrl: async ({}, use) => {
+    const url = process.env.MASHUP_URL;
+    if (!url) throw new Error('MASHUP_URL is not set: run through playwright.config.ts (global setup)');
+    await use(url);
+  },
+});
+
+export interface CreatedEvent {
+  code: string;
+  hostLink: string;
+  participantLink: string;
+}
+
+export async function createEvent(baseUrl: string, title: string): Promise<CreatedEvent> {
+  const res = await fetch(`${baseUrl}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, startsAt: '2026-11-23T09:00:00+01:00', endsAt: '2026-11-23T17:00:00+01:00' }),
+  });
+  const body = (await res.json()) as { ok: boolean; data: { event: { code: string }; hostLink: string; participantLink: string } };
+  if (!body.ok) throw new Error(`create event failed: ${JSON.stringify(body)}`);
+  return { code: body.data.event.code, hostLink: body.data.hostLink, participantLink: body.data.participantLink };
+}
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A person: own browser context (own storage), opens a link and joins with name and organisation. */
+export async function personJoins(browser: Browser, link: string, name: string, org: string): Promise<Person> {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByTestId('join-name').fill(name);
+  await page.getByTestId('join-org').fill(org);
+  await page.getByTestId('join-submit').click();
+  await expect(page.getByTestId('self-name')).toContainText(name);
+  return { context, page };
+}
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+
+/** Runs axe-core in the page; returns the serious and critical violations (ids and targets). */
+export async function seriousA11yViolations(page: Page): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
