@@ -1,0 +1,36 @@
+/**
+ * The servers under test for bench:fanout, in their own process so the 1,000
+ * clients in the parent do not share its event loop:
+ *   - Mashup (buildApp, in-memory store, one process), and
+ *   - a bare Socket.IO server that rebroadcasts whatever it gets (the baseline).
+ * Prints one JSON line with both URLs.
+ */
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { MemoryStore } from '../server/src/store/memory.js';
+
+const app = await buildApp({
+  config: loadConfig({ PORT: '0', DEMO_EVENT: 'false', LOG_LEVEL: 'warn' }),
+  store: new MemoryStore(),
+  logger: { level: 'warn' },
+});
+await app.listen({ port: 0, host: '127.0.0.1' });
+
+const http = createServer();
+const bare = new Server(http, { serveClient: false });
+bare.on('connection', (socket) => {
+  socket.on('bench:send', (payload: unknown, ack?: () => void) => {
+    bare.emit('bench:message', payload);
+    ack?.();
+  });
+});
+await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+const addr = http.address();
+const barePort = typeof addr === 'object' && addr ? addr.port : 0;
+
+process.stdout.write(`${JSON.stringify({ mashup: app.baseUrl(), bare: `http://127.0.0.1:${barePort}` })}\n`);
+process.on('SIGTERM', () => {
+  void Promise.all([app.close(), new Promise((r) => bare.close(r))]).then(() => process.exit(0));
+});
