@@ -1,0 +1,164 @@
+/**
+ * <mashup-plenary> — the frame of a room, here the plenary: top bar, connection
+ * and announcement banners, the main view (stage, host menu), the side panel
+ * (chat, people) and the control bar, plus the reaction overlay.
+ *
+ * Properties: `session` (EventSession, provided to all children via context), `code`.
+ * Layout: three rows and two columns on wide screens; one column below 760px,
+ * where the side panel becomes a section below the stage.
+ */
+import { ContextProvider } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { AppController, SessionController, sessionContext } from '../../context.js';
+import type { EventSession } from '../../services/event-session.js';
+import { connectedCount, isHost } from '../../state/selectors.js';
+import { baseStyles } from '../../styles/shared.js';
+import '../top-bar/top-bar.js';
+import '../connection/connection-banner.js';
+import '../announcement/announcement-banner.js';
+import '../stage/stage-welcome.js';
+import '../host-menu/host-menu.js';
+import '../side-panel/side-panel.js';
+import '../control-bar/control-bar.js';
+import '../reactions/reaction-overlay.js';
+
+@customElement('mashup-plenary')
+@localized()
+export class PlenaryView extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto auto auto minmax(0, 1fr) auto;
+        height: 100vh;
+        height: 100dvh;
+        background: var(--mu-bg);
+      }
+      .body {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(300px, 380px);
+        min-height: 0;
+      }
+      .main-col {
+        position: relative;
+        display: grid;
+        min-height: 0;
+      }
+      main {
+        overflow: auto;
+        min-height: 0;
+        padding: var(--mu-space-4);
+        display: grid;
+        align-content: start;
+        gap: var(--mu-space-4);
+      }
+      mashup-side-panel {
+        min-height: 0;
+        border-left: 1px solid var(--mu-border-soft);
+      }
+      .loading {
+        display: grid;
+        place-items: center;
+        color: var(--mu-text-muted);
+        padding: 48px var(--mu-space-4);
+      }
+      /* Phones and narrow windows: one column; the page scrolls, the side panel
+         is a section below the stage and the control bar stays at the bottom. */
+      @media (max-width: 760px) {
+        :host {
+          display: flex;
+          flex-direction: column;
+          height: auto;
+          min-height: 100dvh;
+        }
+        .body {
+          display: flex;
+          flex-direction: column;
+          flex: 1;
+        }
+        main {
+          overflow: visible;
+        }
+        .main-col {
+          display: block;
+        }
+        mashup-side-panel {
+          border-left: 0;
+          border-top: 1px solid var(--mu-border-soft);
+          height: 70vh;
+          height: 70dvh;
+        }
+        mashup-control-bar {
+          position: sticky;
+          bottom: 0;
+          z-index: 2;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) session!: EventSession;
+  @property() code = '';
+  @state() private hostMenuOpen = true;
+  @state() private dismissedId: string | null = null;
+
+  readonly #provider = new ContextProvider(this, { context: sessionContext });
+  readonly #live = new SessionController(this);
+  readonly #app = new AppController(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session')) this.#provider.setValue(this.session);
+    if (changed.has('code')) this.dismissedId = this.#app.services.store.dismissedAnnouncement(this.code);
+  }
+
+  override render() {
+    const view = this.#live.view;
+    const status = this.session.status;
+    if (!view) {
+      return html`<div class="loading" role="status" aria-busy="true" data-testid="plenary-loading">
+        ${status.kind === 'reconnecting'
+          ? msg('Verbindung verloren – wir verbinden neu …', { id: 'connection.reconnecting' })
+          : msg('Verbindung zur Veranstaltung wird aufgebaut …', { id: 'connection.connecting' })}
+      </div>`;
+    }
+    const host = isHost(view);
+    return html`
+      <mashup-top-bar .event=${view.event} .countdown=${view.countdown} .clock=${this.session.clock}></mashup-top-bar>
+      <mashup-connection-banner .status=${status} @reconnect-now=${() => this.session.reconnectNow()}></mashup-connection-banner>
+      <mashup-announcement-banner
+        .announcement=${view.announcement}
+        .dismissedId=${this.dismissedId}
+        @announcement-dismiss=${this.#dismiss}
+      ></mashup-announcement-banner>
+      <div class="body">
+        <div class="main-col">
+          <main id="main" aria-label=${msg('Plenum', { id: 'room.plenary' })}>
+            <mashup-stage-welcome .event=${view.event} .connected=${connectedCount(view)}></mashup-stage-welcome>
+            ${host && this.hostMenuOpen ? html`<mashup-host-menu></mashup-host-menu>` : ''}
+          </main>
+          <mashup-reaction-overlay></mashup-reaction-overlay>
+        </div>
+        <mashup-side-panel></mashup-side-panel>
+      </div>
+      <mashup-control-bar
+        .hostMenuOpen=${this.hostMenuOpen}
+        @host-menu-toggle=${() => (this.hostMenuOpen = !this.hostMenuOpen)}
+        @leave=${() => this.session.leave()}
+      ></mashup-control-bar>
+    `;
+  }
+
+  #dismiss(e: CustomEvent<{ id: string }>): void {
+    this.dismissedId = e.detail.id;
+    this.#app.services.store.saveDismissedAnnouncement(this.code, e.detail.id);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mashup-plenary': PlenaryView;
+  }
+}
