@@ -19,7 +19,7 @@ describe('ApiClient', () => {
     const calls: Array<[string, RequestInit | undefined]> = [];
     const api = new ApiClient(async (url, init) => {
       calls.push([url, init]);
-      return reply(200, { token: 't', participantId: 'p1', role: 'host', event })(url, init);
+      return reply(200, { ok: true, data: { token: 't', participantId: 'p1', role: 'host', event } })(url, init);
     });
     const result = await api.join('ABCDEF', { name: 'Alex', org: 'Ulm', hostKey: 'k' });
     expect(result).toEqual({ ok: true, data: { token: 't', participantId: 'p1', role: 'host', event } });
@@ -45,8 +45,15 @@ describe('ApiClient', () => {
     expect(!r2.ok && r2.error.code).toBe('server.unavailable');
   });
 
+  it('reads the event from the Ack envelope (and from a bare body)', async () => {
+    const enveloped = await new ApiClient(reply(200, { ok: true, data: { event } })).getEvent('ABCDEF');
+    const bare = await new ApiClient(reply(200, { event })).getEvent('ABCDEF');
+    expect(enveloped).toEqual({ ok: true, data: { event } });
+    expect(bare).toEqual(enveloped);
+  });
+
   it('a success reply of the wrong shape is an error, not data', async () => {
-    const api = new ApiClient(reply(200, { event: { title: 1 } }));
+    const api = new ApiClient(reply(200, { ok: true, data: { event: { title: 1 } } }));
     const r = await api.getEvent('ABCDEF');
     expect(!r.ok && r.error.code).toBe('server.internal');
   });

@@ -33,6 +33,10 @@ const EventReply: Parser<EventReply> = {
   },
 };
 
+function isEnvelope(value: unknown): value is { ok: true; data: unknown } {
+  return typeof value === 'object' && value !== null && 'ok' in value && value.ok === true && 'data' in value;
+}
+
 function errorBody(value: unknown): { code: string; message: string } | null {
   if (typeof value !== 'object' || value === null || !('error' in value)) return null;
   const error = value.error;
@@ -86,7 +90,10 @@ export class ApiClient {
       const code = response.status === 404 ? ERROR_CODES.notFound : response.status >= 502 ? ERROR_CODES.unavailable : ERROR_CODES.internal;
       return failure(code, `${method} ${path}: HTTP ${response.status}`);
     }
-    const parsed = schema.safeParse(json);
+    // The server answers with the Ack envelope `{ ok: true, data }`; a bare body
+    // is accepted too, so a proxy or an older server that unwraps it still works.
+    const data = isEnvelope(json) ? json.data : json;
+    const parsed = schema.safeParse(data);
     if (!parsed.success) return failure(ERROR_CODES.internal, `${method} ${path}: unexpected reply`);
     return { ok: true, data: parsed.data };
   }

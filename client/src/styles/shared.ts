@@ -68,7 +68,8 @@ export const baseStyles = css`
   .btn:hover:not(:disabled) {
     background: var(--mu-surface-2);
   }
-  .btn:disabled {
+  .btn:disabled,
+  .btn[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
   }

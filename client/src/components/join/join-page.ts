@@ -94,7 +94,7 @@ export class JoinPage extends LitElement {
     void this.#load();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (changed.has('phase') && changed.get('phase') !== undefined) this.focusHeading();
     document.title = this.event ? `${this.event.title} – Mashup` : 'Mashup';
   }

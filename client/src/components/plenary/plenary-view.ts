@@ -13,7 +13,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AppController, SessionController, sessionContext } from '../../context.js';
 import type { EventSession } from '../../services/event-session.js';
-import { connectedCount, isHost } from '../../state/selectors.js';
+import { connectedCount, isHost, selfParticipant } from '../../state/selectors.js';
 import { baseStyles } from '../../styles/shared.js';
 import '../top-bar/top-bar.js';
 import '../connection/connection-banner.js';
@@ -126,7 +126,7 @@ export class PlenaryView extends LitElement {
     }
     const host = isHost(view);
     return html`
-      <mashup-top-bar .event=${view.event} .countdown=${view.countdown} .clock=${this.session.clock}></mashup-top-bar>
+      <mashup-top-bar .event=${view.event} .self=${selfParticipant(view) ?? null} .countdown=${view.countdown} .clock=${this.session.clock}></mashup-top-bar>
       <mashup-connection-banner .status=${status} @reconnect-now=${() => this.session.reconnectNow()}></mashup-connection-banner>
       <mashup-announcement-banner
         .announcement=${view.announcement}

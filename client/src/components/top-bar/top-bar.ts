@@ -1,0 +1,116 @@
+/**
+ * <mashup-top-bar> — answers "where am I, what is happening, how long":
+ * event title · room name, the shared countdown, who you are here, the
+ * language toggle.
+ *
+ * Properties: `event` (EventInfo), `self` (own ParticipantView, if known),
+ * `countdown` (Countdown | null), `clock` (ServerClock).
+ */
+import { localized, msg } from '@lit/localize';
+import type { Countdown, EventInfo, ParticipantView } from '@mashup/shared';
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { baseStyles } from '../../styles/shared.js';
+import { roleLabel } from '../people/role-label.js';
+import type { ServerClock } from '../countdown/countdown-timer.js';
+import '../countdown/countdown-timer.js';
+import '../lang-toggle/lang-toggle.js';
+
+@customElement('mashup-top-bar')
+@localized()
+export class TopBar extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      header {
+        display: flex;
+        align-items: center;
+        gap: var(--mu-space-3) var(--mu-space-4);
+        flex-wrap: wrap;
+        min-height: 64px;
+        padding: var(--mu-space-2) var(--mu-space-4);
+        background: var(--mu-surface);
+        border-bottom: 1px solid var(--mu-border-soft);
+      }
+      .where {
+        flex: 1 1 240px;
+        min-width: 0;
+      }
+      h1 {
+        font-size: 1.125rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .room {
+        font-weight: 600;
+        color: var(--mu-text-muted);
+      }
+      .sep {
+        color: var(--mu-text-muted);
+        padding: 0 0.35em;
+      }
+      .self {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0 var(--mu-space-2);
+        font-size: 0.875rem;
+        max-width: 28ch;
+      }
+      .self strong {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        max-width: 20ch;
+      }
+      @media (max-width: 760px) {
+        .self .muted {
+          display: none;
+        }
+        mashup-countdown {
+          order: 3;
+          flex: 1 1 100%;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) event!: EventInfo;
+  @property({ attribute: false }) self: ParticipantView | null = null;
+  @property({ attribute: false }) countdown: Countdown | null = null;
+  @property({ attribute: false }) clock: ServerClock | null = null;
+
+  override render() {
+    return html`<header>
+      <div class="where">
+        <h1>
+          <span data-testid="event-title">${this.event.title}</span><span class="sep" aria-hidden="true">·</span><span
+            class="room"
+            data-testid="room-name"
+            ><span class="visually-hidden">, </span>${msg('Plenum', { id: 'room.plenary' })}</span
+          >
+        </h1>
+      </div>
+      <mashup-countdown .countdown=${this.countdown} .clock=${this.clock}></mashup-countdown>
+      ${this.#renderSelf()}
+      <mashup-lang-toggle></mashup-lang-toggle>
+    </header>`;
+  }
+
+  #renderSelf() {
+    if (!this.self) return '';
+    const badge = roleLabel(this.self.role);
+    return html`<p class="self">
+      <span class="muted">${msg('Sie sind hier als', { id: 'topbar.self' })}</span>
+      <strong data-testid="self-name">${this.self.name}</strong>
+      ${badge ? html`<span class="badge" data-testid="self-role">${badge}</span>` : ''}
+    </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mashup-top-bar': TopBar;
+  }
+}
