@@ -40,21 +40,29 @@ export class AppController {
   }
 }
 
-/** Subscribes a component to the event session in its context. */
+/**
+ * Subscribes a component to the event session: the one in its context, or,
+ * for the element that provides the context (a provider does not answer its
+ * own requests), one handed over with attach().
+ */
 export class SessionController implements ReactiveController {
   readonly #host: Host;
+  readonly #fromContext: boolean;
   #session: EventSession | undefined;
   #unsubscribe: Disposer | undefined;
 
-  constructor(host: Host) {
+  constructor(host: Host, options: { fromContext?: boolean } = {}) {
     this.#host = host;
+    this.#fromContext = options.fromContext ?? true;
     host.addController(this);
-    // subscribe: true → a new session (after "rejoin") reaches existing components.
-    new ContextConsumer(host, {
-      context: sessionContext,
-      subscribe: true,
-      callback: (session) => this.#attach(session),
-    });
+    if (this.#fromContext) {
+      // subscribe: true → a new session (after "rejoin") reaches existing components.
+      new ContextConsumer(host, {
+        context: sessionContext,
+        subscribe: true,
+        callback: (session) => this.attach(session),
+      });
+    }
   }
 
   get session(): EventSession | undefined {
@@ -65,17 +73,23 @@ export class SessionController implements ReactiveController {
     return this.#session?.state.view ?? null;
   }
 
-  hostDisconnected(): void {
-    // The context consumer asks again on reconnect and #attach runs anew.
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-  }
-
-  #attach(session: EventSession): void {
+  /** Follows this session from now on (no-op if it is the current one and subscribed). */
+  attach(session: EventSession): void {
+    if (session === this.#session && this.#unsubscribe) return;
     this.#unsubscribe?.();
     this.#session = session;
     this.#unsubscribe = session.subscribe(() => this.#host.requestUpdate());
     this.#host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    // A context consumer asks again by itself on reconnect; a direct session is re-attached here.
+    if (!this.#fromContext && this.#session) this.attach(this.#session);
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 }
 

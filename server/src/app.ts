@@ -59,7 +59,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
 
-  const secret = await store.sessionSecret(config.sessionSecret ?? randomBytes(32).toString('base64url'));
+  // A configured secret wins (every process is given the same one); otherwise the
+  // first process stores a generated one and the others adopt it.
+  const secret = config.sessionSecret ?? (await store.sessionSecret(randomBytes(32).toString('base64url')));
   const signer = new TokenSigner(secret);
   const ctx = (): DomainContext => ({ now: clock.now(), newId: () => randomUUID() });
 
@@ -72,13 +74,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   let adapterClient: Awaited<ReturnType<RedisStore['duplicateClient']>> | null = null;
   if (store instanceof RedisStore) {
     adapterClient = await store.duplicateClient();
-    io.adapter(createAdapter(adapterClient, { streamName: store.keys.adapterStream() }));
+    io.adapter(
+      createAdapter(adapterClient, {
+        streamName: store.keys.adapterStream(),
+        channelPrefix: store.keys.adapterChannelPrefix(),
+        sessionKeyPrefix: store.keys.adapterSessionPrefix(),
+        onlyPlaintext: true, // we only ever send JSON: skip the binary scan of every packet
+      }),
+    );
   }
   app.decorate('io', io);
 
   const broadcast = socketBroadcaster(io);
   const reactions = createReactionAggregator(clock, broadcast);
-  const limits = createRateLimits(store instanceof RedisStore ? { client: store.client, prefix: config.redisPrefix } : undefined);
+  const limits = createRateLimits(store instanceof RedisStore ? { client: store.client, keys: store.keys } : undefined);
   const gateway = attachGateway(io, { store, broadcast, clock, ctx, reactions, signer, limits, log: app.log });
 
   const events = new EventService({ store, signer, broadcast, ctx });
@@ -96,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Everything is served from here: the browser may talk to no other host (DESIGN.md, GDPR).
     reply.header(
       'content-security-policy',
-      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+      "default-src 'self'; connect-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
     );
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

@@ -4,6 +4,7 @@
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ClientEventName } from '@mashup/shared';
+import type { RedisKeys } from '../store/keys.js';
 import type { AnyRedisClient } from '../store/redis.js';
 
 interface Budget {
@@ -35,7 +36,7 @@ export interface RateLimits {
   consume(event: ClientEventName, key: string): Promise<number | null>;
 }
 
-export function createRateLimits(redis?: { client: AnyRedisClient; prefix: string }): RateLimits {
+export function createRateLimits(redis?: { client: AnyRedisClient; keys: RedisKeys }): RateLimits {
   const limiters = new Map<string, RateLimiterAbstract>();
   for (const [family, b] of Object.entries(BUDGETS)) {
     limiters.set(
@@ -44,7 +45,7 @@ export function createRateLimits(redis?: { client: AnyRedisClient; prefix: strin
         ? new RateLimiterRedis({
             storeClient: redis.client,
             useRedisPackage: true,
-            keyPrefix: `${redis.prefix}rl:${family}`,
+            keyPrefix: redis.keys.rateLimit(family),
             points: b.points,
             duration: b.durationS,
           })

@@ -11,7 +11,7 @@ export const DEMO_CODE = 'MPSC26';
 
 export async function ensureDemoEvent(events: EventService, secret: string, baseUrl: string, now: Date) {
   const hostKey = createHmac('sha256', secret).update('demo-host-key').digest('base64url').slice(0, 24);
-  const existing = await events.byCode(DEMO_CODE).catch(() => null);
+  const existing = await events.find(DEMO_CODE);
   if (!existing) {
     const day = now.toISOString().slice(0, 10);
     await events.create(
@@ -24,7 +24,10 @@ export async function ensureDemoEvent(events: EventService, secret: string, base
         language: 'de',
       },
       { code: DEMO_CODE, hostKey },
-    );
+    ).catch(async (err: unknown) => {
+      // Several processes starting together race to create it: losing that race is fine.
+      if (!(await events.find(DEMO_CODE))) throw err;
+    });
   }
   return linksFor(baseUrl, DEMO_CODE, hostKey);
 }

@@ -48,8 +48,12 @@ export class EventService {
     throw new Error('could not find a free join code');
   }
 
+  find(code: string): Promise<EventRecord | null> {
+    return this.deps.store.findEventByCode(code);
+  }
+
   async byCode(code: string): Promise<EventRecord> {
-    return (await this.deps.store.findEventByCode(code)) ?? refuse('event.not_found', `No event with code ${code}.`);
+    return (await this.find(code)) ?? refuse('event.not_found', `No event with code ${code}.`);
   }
 
   /**

@@ -10,8 +10,12 @@ export function redisKeys(prefix: string) {
     doc: (eventId: string, name: string) => `${ev(eventId)}:doc:${name}`,
     chat: (eventId: string, roomId: string) => `${ev(eventId)}:chat:${roomId}`,
     chatSeq: (eventId: string, roomId: string) => `${ev(eventId)}:chatseq:${roomId}`,
-    /** Stream of the Socket.IO streams adapter. */
+    /** Stream, pub/sub channels and recovery sessions of the Socket.IO streams adapter. */
     adapterStream: () => `${prefix}socket.io`,
+    adapterChannelPrefix: () => `${prefix}socket.io`,
+    adapterSessionPrefix: () => `${prefix}sio:session:`,
+    /** Rate-limit counters of one command family. */
+    rateLimit: (family: string) => `${prefix}rl:${family}`,
   };
 }
 export type RedisKeys = ReturnType<typeof redisKeys>;

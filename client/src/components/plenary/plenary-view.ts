@@ -106,11 +106,14 @@ export class PlenaryView extends LitElement {
   @state() private dismissedId: string | null = null;
 
   readonly #provider = new ContextProvider(this, { context: sessionContext });
-  readonly #live = new SessionController(this);
+  readonly #live = new SessionController(this, { fromContext: false });
   readonly #app = new AppController(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('session')) this.#provider.setValue(this.session);
+    if (changed.has('session')) {
+      this.#provider.setValue(this.session);
+      this.#live.attach(this.session);
+    }
     if (changed.has('code')) this.dismissedId = this.#app.services.store.dismissedAnnouncement(this.code);
   }
 
