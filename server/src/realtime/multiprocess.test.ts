@@ -13,7 +13,8 @@ let b: ServerProcess;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  const env = { REDIS_URL: inject('redisUrl'), REDIS_PREFIX: uniquePrefix() };
+  // Both prepare the demo event at once: the one that loses the race must start anyway.
+  const env = { REDIS_URL: inject('redisUrl'), REDIS_PREFIX: uniquePrefix(), DEMO_EVENT: 'true' };
   [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 }, 60_000);
 afterAll(async () => {
@@ -22,6 +23,11 @@ afterAll(async () => {
 });
 
 describe('two server processes on one Redis', () => {
+  it('both prepared the same demo event', async () => {
+    const [x, y] = await Promise.all([a, b].map(async (p) => (await (await fetch(`${p.url}/api/events/MPSC26`)).json()) as { data: { event: { id: string } } }));
+    expect(x!.data.event.id).toBe(y!.data.event.id);
+  });
+
   it('both report the Redis store in /healthz', async () => {
     for (const p of [a, b]) {
       const h = (await (await fetch(`${p.url}/healthz`)).json()) as { store: { kind: string; reachable: boolean } };
