@@ -53,9 +53,11 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // The demo event is ready before we announce ourselves, so whoever waits for
+  // "mashup listening" (people, scripts, tests) can use it at once.
+  const links = config.demoEvent ? await app.ensureDemoEvent() : null;
   app.log.info({ url: app.baseUrl() }, 'mashup listening');
-  if (config.demoEvent) {
-    const links = await app.ensureDemoEvent();
+  if (links) {
     app.log.info(links, 'demo event ready');
     process.stdout.write(
       `\n  Mashup läuft / is running: ${app.baseUrl()}\n` +

@@ -83,7 +83,7 @@ export const templates = {
   'error.versionMismatch': 'There is a new version of Mashup. Please reload the page.',
   'hand.lower': 'Lower hand',
   'hand.raise': 'Raise hand',
-  'header.home': 'Mashup – go to the home page',
+  'header.home': 'go to the home page',
   'host.announcement': 'Announcement',
   'host.announcement.clear': 'Remove announcement',
   'host.announcement.cleared': 'Announcement removed.',

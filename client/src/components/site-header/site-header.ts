@@ -48,8 +48,9 @@ export class SiteHeader extends LitElement {
 
   override render() {
     return html`<header>
-      <a class="brand" href="/" aria-label=${msg('Mashup – zur Startseite', { id: 'header.home' })}>
-        <span class="logo" aria-hidden="true">M</span><span>Mashup</span>
+      <a class="brand" href="/">
+        <span class="logo" aria-hidden="true">M</span><span>Mashup</span
+        ><span class="visually-hidden"> – ${msg('zur Startseite', { id: 'header.home' })}</span>
       </a>
       <mashup-lang-toggle></mashup-lang-toggle>
     </header>`;

@@ -56,7 +56,7 @@ export class TopBar extends LitElement {
         align-items: center;
         gap: 0 var(--mu-space-2);
         font-size: 0.875rem;
-        max-width: 28ch;
+        max-width: 40ch;
       }
       .self strong {
         overflow: hidden;
