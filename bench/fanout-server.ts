@@ -12,7 +12,7 @@ import { loadConfig } from '../server/src/config.js';
 import { MemoryStore } from '../server/src/store/memory.js';
 
 const app = await buildApp({
-  config: loadConfig({ PORT: '0', DEMO_EVENT: 'false', LOG_LEVEL: 'warn' }),
+  config: loadConfig({ PORT: '0', DEMO_EVENT: 'false', LOG_LEVEL: 'warn', JOIN_RATE_PER_MINUTE: '1000000' }),
   store: new MemoryStore(),
   logger: { level: 'warn' },
 });

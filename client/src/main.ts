@@ -3,6 +3,7 @@
  * The only place that touches globals (localStorage, fetch, the socket
  * factory); everything below receives what it needs.
  */
+import './zod-jitless.js';
 import './styles/global.css';
 import { LocaleService } from './i18n/localization.js';
 import { ApiClient } from './services/api-client.js';

@@ -87,7 +87,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const broadcast = socketBroadcaster(io);
   const reactions = createReactionAggregator(clock, broadcast);
-  const limits = createRateLimits(store instanceof RedisStore ? { client: store.client, keys: store.keys } : undefined);
+  const limits = createRateLimits(
+    config.rateLimits,
+    store instanceof RedisStore ? { client: store.client, keys: store.keys } : undefined,
+  );
   const gateway = attachGateway(io, { store, broadcast, clock, ctx, reactions, signer, limits, log: app.log });
 
   const events = new EventService({ store, signer, broadcast, ctx });
@@ -124,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Plain JSON (no envelope): load balancers and probes read the status code and `status`.
     return reply.status(reachable ? 200 : 503).send(body);
   });
-  registerEventRoutes(app, events, () => app.baseUrl());
+  registerEventRoutes(app, events, limits, () => app.baseUrl());
   await registerClient(app, config.clientDir ?? defaultClientDir());
 
   app.decorate('ensureDemoEvent', () => ensureDemoEvent(events, secret, app.baseUrl(), new Date(clock.now())));

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   CLIENT_DIR: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5000),
+  CREATE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 export interface Config {
@@ -35,6 +37,8 @@ export interface Config {
   clientDir: string | undefined;
   trustProxy: boolean;
   shutdownGraceMs: number;
+  /** HTTP budgets per client address. */
+  rateLimits: { createPerMinute: number; joinPerMinute: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -58,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     clientDir: e.CLIENT_DIR,
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    rateLimits: { createPerMinute: e.CREATE_RATE_PER_MINUTE, joinPerMinute: e.JOIN_RATE_PER_MINUTE },
   };
 }

@@ -19,7 +19,7 @@ import {
 import { DomainError } from '../domain/errors.js';
 import type { ParticipantRecord } from '../domain/records.js';
 import type { EventStore } from '../store/types.js';
-import type { RateLimits } from './rate-limits.js';
+import { familyOf, type RateLimits } from './rate-limits.js';
 import type { MashupSocket } from './types.js';
 
 export interface HandlerContext {
@@ -79,7 +79,7 @@ export async function runRequest<E extends ClientEventName>(
     if (def.access === 'host' && actor.role !== 'host') {
       return fail(ERROR_CODES.forbidden, `${name} is for hosts only.`);
     }
-    const retryMs = await deps.limits.consume(name, `${eventId}:${participantId}`);
+    const retryMs = await deps.limits.consume(familyOf(name), `${eventId}:${participantId}`);
     if (retryMs !== null) {
       return fail(ERROR_CODES.rateLimited, `Too many requests; try again in ${Math.ceil(retryMs / 1000)} s.`);
     }

@@ -1,6 +1,6 @@
 /**
- * Per-participant rate limits per command family. With Redis they are counted
- * in Redis, so a participant with tabs on two server processes shares one budget.
+ * Rate limits per command family. With Redis they are counted in Redis, so a
+ * participant with tabs on two server processes shares one budget (rule R1).
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ClientEventName } from '@mashup/shared';
@@ -14,31 +14,44 @@ interface Budget {
 
 /**
  * Chat: 10 messages per 10 s is faster than anyone types and slower than a
- * script. Reactions: 20 per 5 s, aggregated anyway. Everything else: generous,
- * only there to stop floods.
+ * script. Reactions: 20 per 5 s, aggregated anyway. Other socket commands:
+ * generous, only there to stop floods. HTTP budgets are per client address and
+ * configurable (an office behind one NAT address may join all at once).
  */
-const BUDGETS: Record<string, Budget> = {
+const SOCKET_BUDGETS = {
   chat: { points: 10, durationS: 10 },
   reaction: { points: 20, durationS: 5 },
   clock: { points: 30, durationS: 10 },
   default: { points: 60, durationS: 10 },
-};
+} satisfies Record<string, Budget>;
 
-const FAMILY: Partial<Record<ClientEventName, keyof typeof BUDGETS>> = {
+export type RateFamily = keyof typeof SOCKET_BUDGETS | 'httpCreate' | 'httpJoin';
+
+export interface HttpBudgets {
+  createPerMinute: number;
+  joinPerMinute: number;
+}
+
+const FAMILY: Partial<Record<ClientEventName, RateFamily>> = {
   'chat:send': 'chat',
   'reaction:send': 'reaction',
   'clock:ping': 'clock',
 };
-const familyOf = (event: ClientEventName): string => FAMILY[event] ?? 'default';
+export const familyOf = (event: ClientEventName): RateFamily => FAMILY[event] ?? 'default';
 
 export interface RateLimits {
   /** Returns null when allowed, else the ms until the next request is allowed. */
-  consume(event: ClientEventName, key: string): Promise<number | null>;
+  consume(family: RateFamily, key: string): Promise<number | null>;
 }
 
-export function createRateLimits(redis?: { client: AnyRedisClient; keys: RedisKeys }): RateLimits {
-  const limiters = new Map<string, RateLimiterAbstract>();
-  for (const [family, b] of Object.entries(BUDGETS)) {
+export function createRateLimits(http: HttpBudgets, redis?: { client: AnyRedisClient; keys: RedisKeys }): RateLimits {
+  const budgets: Record<RateFamily, Budget> = {
+    ...SOCKET_BUDGETS,
+    httpCreate: { points: http.createPerMinute, durationS: 60 },
+    httpJoin: { points: http.joinPerMinute, durationS: 60 },
+  };
+  const limiters = new Map<RateFamily, RateLimiterAbstract>();
+  for (const [family, b] of Object.entries(budgets) as Array<[RateFamily, Budget]>) {
     limiters.set(
       family,
       redis
@@ -53,9 +66,9 @@ export function createRateLimits(redis?: { client: AnyRedisClient; keys: RedisKe
     );
   }
   return {
-    async consume(event, key) {
+    async consume(family, key) {
       try {
-        await limiters.get(familyOf(event))!.consume(key);
+        await limiters.get(family)!.consume(key);
         return null;
       } catch (res) {
         if (res instanceof RateLimiterRes) return res.msBeforeNext;

@@ -124,3 +124,32 @@ describe('the server keeps serving', () => {
     expect(noName).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
   });
 });
+
+describe('HTTP rate limits per client address (rule R1)', () => {
+  it('the 11th event created within a minute gets rate.limited (429); joins have their own budget', async () => {
+    const local = await startServer({ env: { CREATE_RATE_PER_MINUTE: '10', JOIN_RATE_PER_MINUTE: '3' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const res = await fetch(`${local.url}/api/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: `E${i}`, startsAt: '2026-11-23T09:00:00Z', endsAt: '2026-11-23T17:00:00Z' }),
+        });
+        statuses.push(res.status);
+        if (i === 10) expect(await res.json()).toMatchObject({ ok: false, error: { code: 'rate.limited' } });
+      }
+      expect(statuses).toEqual([...Array(10).fill(201), 429]);
+      const joins = [];
+      for (let i = 0; i < 4; i++) joins.push(await join(local.url, 'ZZZZZZ', { name: 'x' }));
+      expect(joins.map((j) => (j.ok ? 'ok' : j.error.code))).toEqual([
+        'event.not_found',
+        'event.not_found',
+        'event.not_found',
+        'rate.limited',
+      ]);
+    } finally {
+      await local.close();
+    }
+  });
+});
