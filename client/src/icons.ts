@@ -21,6 +21,7 @@ const paths = {
   check: svg`<path d="m5 12.5 4.5 4.5L19 7.5"/>`,
   globe: svg`<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18"/>`,
   shield: svg`<path d="m12 3 7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6Z"/>`,
+  info: svg`<circle cx="12" cy="12" r="9"/><path d="M12 11v6M12 7.5v.5"/>`,
   alert: svg`<circle cx="12" cy="12" r="9"/><path d="M12 7v6M12 16.5v.5"/>`,
   pause: svg`<path d="M9 6v12M15 6v12"/>`,
   play: svg`<path d="m8 5 11 7-11 7Z"/>`,

@@ -53,12 +53,28 @@ export class ControlBar extends LitElement {
         flex-basis: 100%;
         margin: 0;
       }
+      /* Phones: hand, host menu and leave in the first row; the four reactions
+         share the second row with the label under the icon, so labels stay. */
       @media (max-width: 760px) {
         .bar {
           padding: var(--mu-space-2);
         }
         .spacer {
-          display: none;
+          display: block;
+        }
+        .group {
+          order: 5;
+          flex-basis: 100%;
+          display: grid;
+          grid-template-columns: repeat(4, minmax(0, 1fr));
+          gap: var(--mu-space-1);
+        }
+        .group .btn {
+          flex-direction: column;
+          gap: 0;
+          padding: 2px 4px;
+          font-size: 0.75rem;
+          font-weight: 600;
         }
         .btn {
           padding: 4px 10px;

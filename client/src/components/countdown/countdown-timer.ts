@@ -13,6 +13,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { TickController } from '../../context.js';
+import { WARNING_MS, countdownCue } from '../../state/countdown-cues.js';
 import { icon } from '../../icons.js';
 import { baseStyles } from '../../styles/shared.js';
 
@@ -21,7 +22,6 @@ export interface ServerClock {
 }
 
 const TICK_MS = 250;
-const WARNING_MS = 60_000;
 
 @customElement('mashup-countdown')
 @localized()
@@ -46,20 +46,24 @@ export class CountdownTimer extends LitElement {
       }
       .label {
         grid-area: label;
-        display: flex;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
         align-items: center;
-        gap: var(--mu-space-1);
+        column-gap: var(--mu-space-1);
         font-size: 0.875rem;
         font-weight: 600;
-        max-width: 22ch;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        max-width: 24ch;
+        line-height: 1.2;
       }
       .label svg {
         width: 18px;
         height: 18px;
         flex: none;
+      }
+      .name {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
       }
       .digits {
         grid-area: digits;
@@ -71,6 +75,7 @@ export class CountdownTimer extends LitElement {
         text-align: right;
       }
       .state {
+        grid-column: 2;
         font-size: 0.75rem;
         font-weight: 700;
         text-transform: uppercase;
@@ -149,8 +154,8 @@ export class CountdownTimer extends LitElement {
       >
         <span class="label">
           ${icon(paused ? 'pause' : 'timer')}
-          <span data-testid="countdown-label">${label}</span>
-          ${stateText ? html`<span class="state" data-testid="countdown-state">· ${stateText}</span>` : nothing}
+          <span class="name" data-testid="countdown-label">${label}</span>
+          ${stateText ? html`<span class="state" data-testid="countdown-state">${stateText}</span>` : nothing}
         </span>
         <span class="digits" role="timer" aria-label=${msg(str`verbleibende Zeit ${formatRemaining(remaining)}`, { id: 'countdown.remainingLabel' })}>
           <span data-testid="countdown-remaining" aria-hidden="true">${formatRemaining(remaining)}</span>
@@ -162,24 +167,18 @@ export class CountdownTimer extends LitElement {
       ${live}`;
   }
 
-  /**
-   * Announces crossings only, not the state found on arrival: someone joining
-   * with 30 s left sees the digits; the live region is for changes.
-   */
+  /** Sets the live region's text when a cue threshold is crossed (see countdown-cues.ts). */
   #trackThresholds(cd: Countdown, remaining: number): void {
     if (cd.id !== this.#lastId) {
       this.#lastId = cd.id;
       this.#lastRemaining = remaining;
       return;
     }
-    const before = this.#lastRemaining ?? remaining;
+    const cue = countdownCue(this.#lastRemaining ?? remaining, remaining);
     this.#lastRemaining = remaining;
     const label = cd.label || msg('Countdown', { id: 'countdown.defaultLabel' });
-    if (before > 0 && remaining === 0) {
-      this.#spoken = msg(str`Die Zeit ist abgelaufen: ${label}`, { id: 'countdown.announceOver' });
-    } else if (before > WARNING_MS && remaining <= WARNING_MS && remaining > 0) {
-      this.#spoken = msg(str`Noch eine Minute: ${label}`, { id: 'countdown.announceMinute' });
-    }
+    if (cue === 'over') this.#spoken = msg(str`Die Zeit ist abgelaufen: ${label}`, { id: 'countdown.announceOver' });
+    if (cue === 'lastMinute') this.#spoken = msg(str`Noch eine Minute: ${label}`, { id: 'countdown.announceMinute' });
   }
 }
 

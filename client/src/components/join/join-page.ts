@@ -172,6 +172,7 @@ export class JoinPage extends LitElement {
       case 'left':
         return html`<mashup-notice-panel
           data-focus-target
+          tone="success"
           data-testid="left-screen"
           heading=${msg('Sie haben die Veranstaltung verlassen', { id: 'ended.left.title' })}
           text=${msg('Sie können jederzeit über denselben Link wieder beitreten.', { id: 'ended.left.text' })}

@@ -2,7 +2,7 @@
  * <mashup-notice-panel> — a full-width message with a next step: removed,
  * left, event not found, new version available, connection failed.
  *
- * Attributes: `heading`, `text`, `tone` ('info' | 'error').
+ * Attributes: `heading`, `text`, `tone` ('info' | 'success' | 'error').
  * Slot: default — the actions (buttons or links) that offer the next step.
  */
 import { LitElement, css, html } from 'lit';
@@ -38,6 +38,9 @@ export class NoticePanel extends LitElement {
       :host([tone='error']) .head svg {
         color: var(--mu-danger);
       }
+      :host([tone='success']) .head svg {
+        color: var(--mu-success);
+      }
       h1 {
         font-size: 1.5rem;
       }
@@ -54,7 +57,7 @@ export class NoticePanel extends LitElement {
 
   @property() heading = '';
   @property() text = '';
-  @property({ reflect: true }) tone: 'info' | 'error' = 'info';
+  @property({ reflect: true }) tone: 'info' | 'success' | 'error' = 'info';
   @query('h1') private headingEl!: HTMLHeadingElement;
 
   focusHeading(): void {
@@ -64,7 +67,7 @@ export class NoticePanel extends LitElement {
   override render() {
     return html`<section class="card" role=${this.tone === 'error' ? 'alert' : 'status'}>
       <div class="head">
-        ${icon(this.tone === 'error' ? 'alert' : 'check')}
+        ${icon(this.tone === 'error' ? 'alert' : this.tone === 'success' ? 'check' : 'info')}
         <h1 tabindex="-1">${this.heading}</h1>
       </div>
       <p>${this.text}</p>

@@ -57,11 +57,13 @@ export class PeoplePanel extends LitElement {
       }
       .row {
         display: flex;
+        flex-wrap: wrap;
         gap: var(--mu-space-2);
         align-items: flex-start;
       }
+      /* Wraps the host actions below the name when the panel is narrow. */
       .who {
-        flex: 1;
+        flex: 1 1 180px;
         min-width: 0;
       }
       .line {
@@ -100,7 +102,8 @@ export class PeoplePanel extends LitElement {
         color: var(--mu-success);
       }
       .handmark {
-        display: inline-flex;
+        display: flex;
+        flex-basis: 100%;
         align-items: center;
         gap: 4px;
         font-weight: 700;
@@ -108,6 +111,7 @@ export class PeoplePanel extends LitElement {
         color: var(--mu-warning);
       }
       .handmark svg {
+        flex: none;
         width: 18px;
         height: 18px;
       }
@@ -116,6 +120,9 @@ export class PeoplePanel extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: var(--mu-space-2);
+      }
+      .actions {
+        margin-left: auto;
       }
       .more {
         margin-top: var(--mu-space-2);

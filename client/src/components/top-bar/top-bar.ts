@@ -65,6 +65,9 @@ export class TopBar extends LitElement {
         max-width: 20ch;
       }
       @media (max-width: 760px) {
+        h1 {
+          white-space: normal;
+        }
         .self .muted {
           display: none;
         }
