@@ -368,10 +368,9 @@ export class EventSession {
     this.#notify();
   }
 
+  /** Same kind again is no change: a reconnecting status keeps its first `since`. */
   #setStatus(status: SessionStatus): void {
-    if (this.#status.kind === 'ended') return;
-    if (this.#status.kind === status.kind && status.kind !== 'reconnecting') return;
-    if (this.#status.kind === 'reconnecting' && status.kind === 'reconnecting') return;
+    if (this.#status.kind === 'ended' || this.#status.kind === status.kind) return;
     this.#status = status;
     this.#notify();
   }

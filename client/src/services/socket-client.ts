@@ -67,7 +67,9 @@ export class SocketClient implements RealtimeTransport {
   /** A client for the page's own origin (default socket.io path), not yet connected. */
   static forToken(token: string): SocketClient {
     const auth: HandshakeAuth = { token, protocolVersion: PROTOCOL_VERSION };
-    return new SocketClient(io({ auth, autoConnect: false }));
+    // forceNew: each session owns its connection; socket.io would otherwise share a
+    // Manager between sockets of the same URL (e.g. a left session and the rejoin).
+    return new SocketClient(io({ auth, autoConnect: false, forceNew: true }));
   }
 
   get connected(): boolean {

@@ -93,7 +93,7 @@ export class ControlBar extends LitElement {
     if (!view) return nothing;
     const raised = hasRaisedHand(view);
     const live = this.#live.session?.status.kind === 'live';
-    return html`<div class="bar" role="toolbar" aria-label=${msg('Steuerung', { id: 'controls.label' })}>
+    return html`<div class="bar" role="group" aria-label=${msg('Steuerung', { id: 'controls.label' })}>
       <button
         class="btn hand"
         type="button"

@@ -189,7 +189,7 @@ export class PeoplePanel extends LitElement {
           : nothing}
       </div>
       ${this.error ? html`<p class="error" role="alert" data-testid="people-error">${icon('alert')}${this.error}</p>` : nothing}
-      <ul aria-label=${msg('Personen in der Veranstaltung', { id: 'people.listLabel' })}>
+      <ul tabindex="0" aria-label=${msg('Personen in der Veranstaltung', { id: 'people.listLabel' })}>
         ${repeat(rows, (r) => r.participant.id, (r) => this.#row(r, host))}
       </ul>
       ${this.#renderDialog()}

@@ -61,7 +61,9 @@ export class PlenaryView extends LitElement {
       }
       .loading {
         display: grid;
-        place-items: center;
+        justify-items: center;
+        align-content: start;
+        gap: var(--mu-space-3);
         color: var(--mu-text-muted);
         padding: 48px var(--mu-space-4);
       }
@@ -121,10 +123,16 @@ export class PlenaryView extends LitElement {
     const view = this.#live.view;
     const status = this.session.status;
     if (!view) {
-      return html`<div class="loading" role="status" aria-busy="true" data-testid="plenary-loading">
-        ${status.kind === 'reconnecting'
-          ? msg('Verbindung verloren – wir verbinden neu …', { id: 'connection.reconnecting' })
-          : msg('Verbindung zur Veranstaltung wird aufgebaut …', { id: 'connection.connecting' })}
+      // Nothing to show yet: say what is happening and offer the one thing a person can do.
+      return html`<div class="loading" data-testid="plenary-loading">
+        <p role="status">
+          ${status.kind === 'reconnecting'
+            ? msg('Verbindung verloren – wir verbinden neu …', { id: 'connection.reconnecting' })
+            : msg('Verbindung zur Veranstaltung wird aufgebaut …', { id: 'connection.connecting' })}
+        </p>
+        <button class="btn" type="button" data-testid="reconnect-now" @click=${() => this.session.reconnectNow()}>
+          ${msg('Jetzt neu verbinden', { id: 'connection.retryNow' })}
+        </button>
       </div>`;
     }
     const host = isHost(view);
