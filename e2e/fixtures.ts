@@ -35,18 +35,35 @@ export async function createEvent(baseUrl: string, title: string): Promise<Creat
 export interface Person {
   context: BrowserContext;
   page: Page;
+  /** Every URL the page requested (documents, scripts, fetches, WebSockets). */
+  requests: string[];
+  /** Console errors, including CSP violations. */
+  consoleErrors: string[];
+}
+
+export async function newPerson(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<Person> {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 720 }, ...options });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('websocket', (ws) => requests.push(ws.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  return { context, page, requests, consoleErrors };
 }
 
 /** A person: own browser context (own storage), opens a link and joins with name and organisation. */
 export async function personJoins(browser: Browser, link: string, name: string, org: string): Promise<Person> {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
+  const person = await newPerson(browser);
+  const { page } = person;
   await page.goto(link);
   await page.getByTestId('join-name').fill(name);
   await page.getByTestId('join-org').fill(org);
   await page.getByTestId('join-submit').click();
   await expect(page.getByTestId('self-name')).toContainText(name);
-  return { context, page };
+  return person;
 }
 
 const require = createRequire(import.meta.url);

@@ -3,7 +3,8 @@
  * The only place that touches globals (localStorage, fetch, the socket
  * factory); everything below receives what it needs.
  */
-import './zod-jitless.js';
+// First: zod must be in jitless mode before any shared schema is created (see shared/src/jitless.ts).
+import '@mashup/shared/jitless';
 import './styles/global.css';
 import { LocaleService } from './i18n/localization.js';
 import { ApiClient } from './services/api-client.js';

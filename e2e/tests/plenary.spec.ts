@@ -2,7 +2,7 @@
  * The plenary as people use it: a host and two participants, each in their own
  * browser context, join through links and see the same live state.
  */
-import { createEvent, expect, personJoins, seriousA11yViolations, test, type Person } from '../fixtures.js';
+import { createEvent, expect, newPerson, personJoins, seriousA11yViolations, test, type Person } from '../fixtures.js';
 
 const seconds = (mmss: string) => {
   const parts = mmss.trim().split(':').map(Number);
@@ -66,6 +66,13 @@ test.describe('plenary', () => {
     for (const p of [host, alex, bea]) await expect(p.page.getByTestId('presence-count')).toHaveText('3');
     await expect(host.page.getByTestId('people-item').filter({ hasText: 'Alex Beispiel' })).toHaveCount(1);
     await expect(alex.page.getByTestId('chat-message').filter({ hasText: 'Grüße aus Kiel' })).toHaveCount(1);
+
+    // Nothing but our own server was contacted, and no console errors (CSP violations included).
+    const origin = new URL(mashupUrl).host;
+    for (const p of [host, alex, bea]) {
+      expect(p.requests.filter((u) => new URL(u).host !== origin)).toEqual([]);
+      expect(p.consoleErrors).toEqual([]);
+    }
   });
 
   test('accessibility: the join page and the plenary have no serious or critical axe violations', async ({
@@ -74,9 +81,9 @@ test.describe('plenary', () => {
   }) => {
     const event = await createEvent(mashupUrl, 'E2E Barrierefreiheit');
     // bypassCSP: axe is injected as an inline script, which our CSP (rightly) forbids.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'de-DE', viewport: { width: 1280, height: 720 } });
-    people.push({ context, page: await context.newPage() });
-    const page = people[0]!.page;
+    const person = await newPerson(browser, { bypassCSP: true });
+    people.push(person);
+    const { page } = person;
     await page.goto(event.participantLink);
     await expect(page.getByTestId('join-name')).toBeVisible();
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -6,7 +6,7 @@
 import {
   CreateEventReply,
   ERROR_CODES,
-  EventInfo,
+  EventReply,
   JoinReply,
   type Ack,
   type CreateEventBody,
@@ -20,18 +20,6 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 interface Parser<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
 }
-
-/** `GET /api/events/:code` → `{ event }`; shared has no schema for this reply yet. */
-export interface EventReply {
-  event: EventInfo;
-}
-const EventReply: Parser<EventReply> = {
-  safeParse(value) {
-    if (typeof value !== 'object' || value === null || !('event' in value)) return { success: false };
-    const event = EventInfo.safeParse(value.event);
-    return event.success ? { success: true, data: { event: event.data } } : { success: false };
-  },
-};
 
 function isEnvelope(value: unknown): value is { ok: true; data: unknown } {
   return typeof value === 'object' && value !== null && 'ok' in value && value.ok === true && 'data' in value;

@@ -1,6 +1,6 @@
 /** The events API: create, read by join code, join. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CreateEventBody, JoinBody, JoinCode, ok, type CreateEventReply } from '@mashup/shared';
+import { CreateEventBody, JoinBody, JoinCode, ok, type CreateEventReply, type EventReply } from '@mashup/shared';
 import { z } from 'zod';
 import { eventInfo } from '../domain/records.js';
 import { linksFor, type EventService } from '../services/events.js';
@@ -34,7 +34,8 @@ export function registerEventRoutes(
 
   app.get('/api/events/:code', async (req) => {
     const { code } = parseOrRefuse(CodeParams, req.params);
-    return ok({ event: eventInfo(await events.byCode(code)) });
+    const data: EventReply = { event: eventInfo(await events.byCode(code)) };
+    return ok(data);
   });
 
   app.post('/api/events/:code/join', async (req) => {

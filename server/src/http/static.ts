@@ -10,7 +10,8 @@ export const defaultClientDir = () => fileURLToPath(new URL('../../../client/dis
 export async function registerClient(app: FastifyInstance, clientDir: string): Promise<void> {
   const built = existsSync(`${clientDir}/index.html`);
   if (built) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: 'index.html' });
+    // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
+    await app.register(fastifyStatic, { root: clientDir, wildcard: true, index: 'index.html' });
   } else {
     app.log.warn({ clientDir }, 'client is not built (run `npm run build`); only the API is served');
   }

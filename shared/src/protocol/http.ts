@@ -53,6 +53,10 @@ export const JoinReply = z.object({
 });
 export type JoinReply = z.infer<typeof JoinReply>;
 
+/** Reply of `GET /api/events/:code`: what anyone with the code may see before joining. */
+export const EventReply = z.object({ event: EventInfo });
+export type EventReply = z.infer<typeof EventReply>;
+
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   store: z.object({ kind: z.enum(['memory', 'redis']), reachable: z.boolean() }),
