@@ -91,7 +91,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config.rateLimits,
     store instanceof RedisStore ? { client: store.client, keys: store.keys } : undefined,
   );
-  const gateway = attachGateway(io, { store, broadcast, clock, ctx, reactions, signer, limits, log: app.log });
+  const gateway = attachGateway(io, {
+    store,
+    broadcast,
+    clock,
+    ctx,
+    reactions,
+    signer,
+    limits,
+    log: app.log,
+    presenceSweepMs: config.presenceSweepMs,
+  });
+  await gateway.start();
 
   const events = new EventService({ store, signer, broadcast, ctx });
   let listeningUrl = `http://localhost:${config.port}`;

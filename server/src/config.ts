@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   CLIENT_DIR: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5000),
+  PRESENCE_SWEEP_MS: z.coerce.number().int().min(100).default(10_000),
   CREATE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
@@ -37,6 +38,8 @@ export interface Config {
   clientDir: string | undefined;
   trustProxy: boolean;
   shutdownGraceMs: number;
+  /** Heartbeat and crashed-process sweep interval (rule P3). */
+  presenceSweepMs: number;
   /** HTTP budgets per client address. */
   rateLimits: { createPerMinute: number; joinPerMinute: number };
 }
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     clientDir: e.CLIENT_DIR,
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    presenceSweepMs: e.PRESENCE_SWEEP_MS,
     rateLimits: { createPerMinute: e.CREATE_RATE_PER_MINUTE, joinPerMinute: e.JOIN_RATE_PER_MINUTE },
   };
 }

@@ -2,11 +2,13 @@
  * The realtime gateway: authenticates sockets at the handshake, keeps presence,
  * sends the first snapshot and binds every feature handler through the funnel.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { HandshakeAuth, PROTOCOL_VERSION, type ErrorCode, type SessionEndReason } from '@mashup/shared';
 import * as participants from '../domain/participants.js';
 import { participantView } from '../domain/records.js';
 import type { TokenSigner } from '../session/tokens.js';
+import type { ConnectionRef } from '../store/types.js';
 import { endLocalSessions } from './broadcaster.js';
 import type { FeatureDeps } from './deps.js';
 import { bindHandlers, type FunnelDeps, type HandlerTable } from './handler.js';
@@ -25,6 +27,8 @@ export interface GatewayDeps extends FeatureDeps {
   signer: TokenSigner;
   limits: RateLimits;
   log: FastifyBaseLogger;
+  /** How often this process proves it is alive and looks for sockets of dead processes (rule P3). */
+  presenceSweepMs: number;
 }
 
 /** A handshake refusal: socket.io-client sees `err.message === code` and `err.data`. */
@@ -33,12 +37,16 @@ function handshakeError(code: ErrorCode, message: string): Error & { data: unkno
 }
 
 export interface Gateway {
+  /** Marks this process alive and starts the presence sweep; call before listening. */
+  start(): Promise<void>;
   /** Stops taking sockets, tells connected ones to reconnect elsewhere, waits for them and their presence updates. */
   shutdown(graceMs: number): Promise<void>;
 }
 
 export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
   let closing = false;
+  const processId = randomUUID();
+  let stopSweep: () => void = () => {};
   // Presence writes still running; shutdown waits for them so no one stays "connected" forever.
   const pending = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
@@ -95,15 +103,20 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
 
   io.on('connection', (socket) => {
     bindHandlers(socket, handlers, funnel);
-    socket.on('disconnect', () => {
-      track(onDisconnect(socket).catch((err: unknown) => deps.log.error({ err }, 'presence update on disconnect failed')));
+    const connected = onConnect(socket).catch((err: unknown) => {
+      deps.log.error({ err }, 'socket connect failed');
+      socket.disconnect(true);
     });
-    track(
-      onConnect(socket).catch((err: unknown) => {
-        deps.log.error({ err }, 'socket connect failed');
-        socket.disconnect(true);
-      }),
-    );
+    track(connected);
+    socket.on('disconnect', () => {
+      // After the connect bookkeeping, never before: a socket that drops while it is
+      // still being counted in would otherwise stay "connected" forever.
+      track(
+        connected
+          .then(() => onDisconnect(socket))
+          .catch((err: unknown) => deps.log.error({ err }, 'presence update on disconnect failed')),
+      );
+    });
   });
 
   async function onConnect(socket: MashupSocket) {
@@ -111,6 +124,9 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     // Join rooms before reading the snapshot: a patch that races with the read is then
     // delivered after it and either ignored (seq too old) or applied (rule O2).
     socket.join([socketRooms.event(eventId), socketRooms.room(eventId, roomId), socketRooms.participant(eventId, participantId)]);
+    // Recorded for this process first, so that if the process dies from here on, a
+    // survivor finds the socket and counts it out again (rule P3).
+    await deps.store.trackConnection(processId, connRef(socket));
     const change = await deps.store.updateParticipant(eventId, participantId, participants.connect);
     if (change.seq !== null && change.value) {
       deps.broadcast.patch(eventId, change.seq, { type: 'participant', participant: participantView(change.value) });
@@ -122,17 +138,48 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
   }
 
   async function onDisconnect(socket: MashupSocket) {
-    const { eventId, participantId } = socket.data;
-    if (!eventId) return;
-    const change = await deps.store.updateParticipant(eventId, participantId, participants.disconnect);
+    if (!socket.data.eventId) return;
+    await countOut(processId, connRef(socket));
+  }
+
+  /** Counts one socket out of presence, once: whoever removes its record does it. */
+  async function countOut(owner: string, conn: ConnectionRef) {
+    if (!(await deps.store.untrackConnection(owner, conn))) return;
+    const change = await deps.store.updateParticipant(conn.eventId, conn.participantId, participants.disconnect);
     if (change.seq !== null && change.value) {
-      deps.broadcast.patch(eventId, change.seq, { type: 'participant', participant: participantView(change.value) });
+      deps.broadcast.patch(conn.eventId, change.seq, { type: 'participant', participant: participantView(change.value) });
     }
   }
 
+  /** Heartbeat, then count out the sockets of processes whose heartbeat expired (crashed, killed). */
+  async function sweep() {
+    await deps.store.heartbeat(processId, deps.presenceSweepMs * 3);
+    for (const { processId: owner, conn } of await deps.store.orphanedConnections()) {
+      await countOut(owner, conn);
+    }
+  }
+
+  function scheduleSweep() {
+    stopSweep = deps.clock.setTimeout(() => {
+      if (closing) return;
+      track(
+        sweep()
+          .catch((err: unknown) => deps.log.error({ err }, 'presence sweep failed'))
+          .finally(() => {
+            if (!closing) scheduleSweep();
+          }),
+      );
+    }, deps.presenceSweepMs);
+  }
+
   return {
+    async start() {
+      await sweep();
+      scheduleSweep();
+    },
     async shutdown(graceMs) {
       closing = true;
+      stopSweep();
       const sockets = [...io.of('/').sockets.values()];
       const gone = sockets.map((s) => new Promise<void>((resolve) => s.once('disconnect', () => resolve())));
       io.local.emit('session:end', { reason: 'shutdown' }); // local: written at once, before the close below
@@ -149,3 +196,9 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     },
   };
 }
+
+const connRef = (socket: MashupSocket): ConnectionRef => ({
+  eventId: socket.data.eventId,
+  participantId: socket.data.participantId,
+  socketId: socket.id,
+});

@@ -96,4 +96,26 @@ describe('two server processes on one Redis', () => {
       await Promise.all([c.stop(), d.stop()]);
     }
   });
+
+  it('a process killed without warning: survivors count its sockets out (rule P3)', async () => {
+    const env = { REDIS_URL: inject('redisUrl'), REDIS_PREFIX: uniquePrefix(), PRESENCE_SWEEP_MS: '200' };
+    const [c, d] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    try {
+      const { code } = await createEvent(d.url);
+      const stay = await joinAndConnect(d.url, code, { name: 'Stays' });
+      clients.push(stay);
+      const doomed = await joinAndConnect(c.url, code, { name: 'On the crashed process' });
+      clients.push(doomed);
+      const offline = stay.next(
+        'state:patch',
+        (p) => p.patch.type === 'participant' && p.patch.participant.name === 'On the crashed process' && !p.patch.participant.connected,
+      );
+      await c.stop('SIGKILL');
+      await offline;
+      const view = (await stay.request('state:sync', {})) as { ok: true; data: TestClient['snapshot'] };
+      expect(view.data.participants.filter((p) => p.connected).map((p) => p.name)).toEqual(['Stays']);
+    } finally {
+      await Promise.all([c.stop(), d.stop()]);
+    }
+  });
 });

@@ -134,8 +134,40 @@ describe.each(factories)('%s store', (_name, make) => {
     expect(await store.sessionSecret('b'.repeat(40))).toBe(first);
   });
 
+  it('presence bookkeeping: a connection is counted out exactly once', async () => {
+    const conn = { eventId: 'e', participantId: 'p', socketId: 's1' };
+    await store.heartbeat('proc-a', 60_000);
+    await store.trackConnection('proc-a', conn);
+    expect(await store.orphanedConnections()).toEqual([]); // proc-a is alive
+    const [first, second] = await Promise.all([
+      store.untrackConnection('proc-a', conn),
+      store.untrackConnection('proc-a', conn),
+    ]);
+    // Redis: two callers race (a disconnect and a sweeper), exactly one wins. Memory: a single
+    // process keeps no records to race over, and every disconnect counts.
+    const expected = store.kind === 'redis' ? [false, true] : [true, true];
+    expect([first, second].sort()).toEqual(expected);
+  });
+
   it('reports itself reachable', async () => {
     expect(await store.ping()).toBe(true);
+  });
+});
+
+describe('redis presence across processes', () => {
+  it('connections of a process whose heartbeat expired are orphaned; those of live ones are not', async () => {
+    const store = await RedisStore.connect({ url: inject('redisUrl'), prefix: uniquePrefix() });
+    opened.push(store);
+    const dead = { eventId: 'e', participantId: 'p1', socketId: 's1' };
+    const live = { eventId: 'e', participantId: 'p2', socketId: 's2' };
+    await store.heartbeat('dead', 1); // expires at once
+    await store.heartbeat('live', 60_000);
+    await store.trackConnection('dead', dead);
+    await store.trackConnection('live', live);
+    // PX 1 has expired once Redis has seen a later command in a later millisecond.
+    await expect.poll(() => store.orphanedConnections()).toEqual([{ processId: 'dead', conn: dead }]);
+    expect(await store.untrackConnection('dead', dead)).toBe(true);
+    expect(await store.orphanedConnections()).toEqual([]);
   });
 });
 

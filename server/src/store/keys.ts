@@ -14,6 +14,11 @@ export function redisKeys(prefix: string) {
     adapterStream: () => `${prefix}socket.io`,
     adapterChannelPrefix: () => `${prefix}socket.io`,
     adapterSessionPrefix: () => `${prefix}sio:session:`,
+    /** Liveness of one server process (expires unless refreshed). */
+    processAlive: (processId: string) => `${prefix}proc:${processId}`,
+    /** The open sockets of one server process. */
+    processConnections: (processId: string) => `${prefix}proc:${processId}:conns`,
+    processConnectionsPattern: () => `${prefix}proc:*:conns`,
     /** Rate-limit counters of one command family. */
     rateLimit: (family: string) => `${prefix}rl:${family}`,
   };

@@ -7,7 +7,7 @@ import { LIMITS, type ChatHistory, type ChatMessage } from '@mashup/shared';
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate } from './cas.js';
-import type { Change, DocName, Docs, EventState, EventStore, Update } from './types.js';
+import type { Change, ConnectionRef, DocName, Docs, EventState, EventStore, Update } from './types.js';
 
 interface EventData {
   record: string;
@@ -114,6 +114,17 @@ export class MemoryStore implements EventStore {
       countdown: doc('countdown'),
       announcement: doc('announcement'),
     };
+  }
+
+  // One process holds everything, so its connections can never outlive it: presence
+  // bookkeeping is needed only where several processes share a store.
+  async heartbeat(): Promise<void> {}
+  async trackConnection(): Promise<void> {}
+  async untrackConnection(_processId: string, _conn: ConnectionRef): Promise<boolean> {
+    return true;
+  }
+  async orphanedConnections(): Promise<Array<{ processId: string; conn: ConnectionRef }>> {
+    return [];
   }
 
   private casOn(e: EventData, map: Map<string, string>, key: string) {

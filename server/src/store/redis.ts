@@ -11,7 +11,7 @@ import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate, type CasOps } from './cas.js';
 import { redisKeys, type RedisKeys } from './keys.js';
-import type { Change, DocName, Docs, EventState, EventStore, Update } from './types.js';
+import type { Change, ConnectionRef, DocName, Docs, EventState, EventStore, Update } from './types.js';
 
 /**
  * KEYS: target key, seq key. ARGV: mode ('s' string key | 'h' hash field), field,
@@ -198,6 +198,34 @@ export class RedisStore implements EventStore {
     };
   }
 
+  async heartbeat(processId: string, ttlMs: number): Promise<void> {
+    await this.client.set(this.keys.processAlive(processId), '1', { expiration: { type: 'PX', value: ttlMs } });
+  }
+
+  async trackConnection(processId: string, conn: ConnectionRef): Promise<void> {
+    await this.client.sAdd(this.keys.processConnections(processId), connMember(conn));
+  }
+
+  async untrackConnection(processId: string, conn: ConnectionRef): Promise<boolean> {
+    return (await this.client.sRem(this.keys.processConnections(processId), connMember(conn))) === 1;
+  }
+
+  async orphanedConnections(): Promise<Array<{ processId: string; conn: ConnectionRef }>> {
+    const found: Array<{ processId: string; conn: ConnectionRef }> = [];
+    const pattern = this.keys.processConnectionsPattern();
+    const [head, tail] = pattern.split('*') as [string, string];
+    for await (const keys of this.client.scanIterator({ MATCH: pattern, COUNT: 100 })) {
+      for (const key of keys) {
+        const processId = key.slice(head.length, key.length - tail.length);
+        if ((await this.client.exists(this.keys.processAlive(processId))) === 1) continue;
+        const members = await this.client.sMembers(key);
+        if (members.length === 0) continue;
+        for (const m of members) found.push({ processId, conn: parseConnMember(m) });
+      }
+    }
+    return found;
+  }
+
   private cas(key: string, seqKey: string, mode: 's' | 'h', field: string): CasOps {
     return {
       read: () => (mode === 'h' ? this.client.hGet(key, field) : this.client.get(key)).then((v) => v ?? null),
@@ -226,6 +254,12 @@ export class RedisStore implements EventStore {
       return this.client.eval(source, { keys, arguments: args });
     }
   }
+}
+
+const connMember = (c: ConnectionRef) => JSON.stringify([c.eventId, c.participantId, c.socketId]);
+function parseConnMember(m: string): ConnectionRef {
+  const [eventId, participantId, socketId] = JSON.parse(m) as [string, string, string];
+  return { eventId, participantId, socketId };
 }
 
 function parseChatEntry(entry: string): ChatMessage {

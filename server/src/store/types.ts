@@ -34,6 +34,13 @@ export interface EventState {
 
 export type Update<T> = (current: T | null) => T | null | Unchanged;
 
+/** One open socket, as recorded for its server process (for presence after a crash). */
+export interface ConnectionRef {
+  eventId: string;
+  participantId: string;
+  socketId: string;
+}
+
 export interface EventStore {
   readonly kind: 'memory' | 'redis';
   ping(): Promise<boolean>;
@@ -65,4 +72,16 @@ export interface EventStore {
 
   /** Everything event-wide, read in one atomic step so `seq` matches the contents. */
   loadState(eventId: string): Promise<EventState>;
+
+  /**
+   * Presence bookkeeping per server process, so that the sockets of a process
+   * that died without SIGTERM can be counted out by the survivors (rule P3).
+   * `heartbeat` marks the process alive for `ttlMs`.
+   */
+  heartbeat(processId: string, ttlMs: number): Promise<void>;
+  trackConnection(processId: string, conn: ConnectionRef): Promise<void>;
+  /** true if this call removed the record (so exactly one caller counts the socket out). */
+  untrackConnection(processId: string, conn: ConnectionRef): Promise<boolean>;
+  /** Connections recorded for processes whose heartbeat has expired. */
+  orphanedConnections(): Promise<Array<{ processId: string; conn: ConnectionRef }>>;
 }
