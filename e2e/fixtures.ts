@@ -3,7 +3,7 @@
  * person, events created through the real HTTP API, and an axe check.
  */
 import { createRequire } from 'node:module';
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -56,7 +56,11 @@ export async function newPerson(browser: Browser, options: Parameters<Browser['n
 
 /** A person: own browser context (own storage), opens a link and joins with name and organisation. */
 export async function personJoins(browser: Browser, link: string, name: string, org: string): Promise<Person> {
-  const person = await newPerson(browser);
+  return joinAs(await newPerson(browser), link, name, org);
+}
+
+/** personJoins for a person already set up (own viewport, fake clock …): opens the link and joins. */
+export async function joinAs(person: Person, link: string, name: string, org: string): Promise<Person> {
   const { page } = person;
   await page.goto(link);
   await page.getByTestId('join-name').fill(name);
@@ -79,4 +83,23 @@ export async function seriousA11yViolations(page: Page): Promise<Array<{ id: str
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/**
+ * Keyboard-only navigation: presses Tab (Shift+Tab when `backwards`) until
+ * `target` has focus, and returns how many presses it took. Fails after
+ * `maxPresses`, so a control that cannot be reached by keyboard fails the test.
+ * The exact tab order is the page's business; reachability is what a person needs.
+ */
+export async function tabTo(page: Page, target: Locator, { maxPresses = 30, backwards = false } = {}): Promise<number> {
+  for (let presses = 1; presses <= maxPresses; presses++) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    if (await target.evaluate((el) => el.matches(':focus'))) return presses;
+  }
+  throw new Error(`not reached with ${maxPresses} × ${backwards ? 'Shift+Tab' : 'Tab'}: ${target}`);
+}
+
+/** `mm:ss` or `h:mm:ss` as shown by the countdown → seconds. */
+export function countdownSeconds(text: string | null | undefined): number {
+  return (text ?? '').trim().split(':').map(Number).reduce((acc, n) => acc * 60 + n, 0);
 }
