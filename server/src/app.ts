@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.decorate('io', io);
 
-  const broadcast = socketBroadcaster(io);
+  const broadcast = socketBroadcaster(io, adapterClient !== null);
   const reactions = createReactionAggregator(clock, broadcast);
   const limits = createRateLimits(
     config.rateLimits,

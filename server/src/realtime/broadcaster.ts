@@ -14,7 +14,8 @@ export interface Broadcaster {
   endSession(eventId: string, participantId: string, reason: SessionEndReason): void;
 }
 
-export function socketBroadcaster(io: MashupServer): Broadcaster {
+/** `clustered`: other server processes share this store (Redis adapter), so some pushes must reach them too. */
+export function socketBroadcaster(io: MashupServer, clustered: boolean): Broadcaster {
   return {
     patch(eventId, seq, patch) {
       io.to(socketRooms.event(eventId)).emit('state:patch', { seq, patch });
@@ -28,7 +29,7 @@ export function socketBroadcaster(io: MashupServer): Broadcaster {
     },
     endSession(eventId, participantId, reason) {
       endLocalSessions(io, eventId, participantId, reason);
-      io.serverSideEmit('session:end', eventId, participantId, reason);
+      if (clustered) io.serverSideEmit('session:end', eventId, participantId, reason);
     },
   };
 }

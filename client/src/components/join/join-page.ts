@@ -249,7 +249,7 @@ export class JoinPage extends LitElement {
     if (!reply.ok) {
       switch (reply.error.code) {
         case 'auth.removed':
-          store.forgetToken(this.code);
+          // Keep the refused token: it is what keeps this device out after a reload (rule A2).
           this.phase = { kind: 'ended', reason: 'removed' };
           return;
         case 'event.not_found':
@@ -291,7 +291,7 @@ export class JoinPage extends LitElement {
     this.#closeSession();
     switch (status.reason) {
       case 'removed':
-        store.forgetToken(this.code);
+        // The token stays stored: a reload or a new join from this device is refused with auth.removed.
         this.phase = { kind: 'ended', reason: 'removed' };
         return;
       case 'authInvalid':
