@@ -3,6 +3,7 @@
  * realtime gateway — not listening (STYLE 2). main.ts listens; tests use port 0.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -23,6 +24,7 @@ import { EventService } from './services/events.js';
 import { TokenSigner } from './session/tokens.js';
 import { RedisStore } from './store/redis.js';
 import type { EventStore } from './store/types.js';
+import { FileStore } from './uploads/file-store.js';
 
 export interface AppDeps {
   config: Config;
@@ -86,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('io', io);
 
   const broadcast = socketBroadcaster(io, adapterClient !== null);
+  const files = new FileStore(resolve(config.dataDir));
   const reactions = createReactionAggregator(clock, broadcast);
   const limits = createRateLimits(
     config.rateLimits,
@@ -97,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     ctx,
     reactions,
+    files,
     signer,
     limits,
     log: app.log,

@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   DEMO_EVENT: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIR: z.string().optional(),
+  DATA_DIR: z.string().default('data'),
   TRUST_PROXY: bool.default(false),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5000),
   PRESENCE_SWEEP_MS: z.coerce.number().int().min(100).default(10_000),
@@ -36,6 +37,8 @@ export interface Config {
   demoEvent: boolean;
   logLevel: string;
   clientDir: string | undefined;
+  /** Uploaded files (slides, videos); every process must see the same folder. */
+  dataDir: string;
   trustProxy: boolean;
   shutdownGraceMs: number;
   /** Heartbeat and crashed-process sweep interval (rule P3). */
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demoEvent: e.DEMO_EVENT,
     logLevel: e.LOG_LEVEL,
     clientDir: e.CLIENT_DIR,
+    dataDir: e.DATA_DIR,
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     presenceSweepMs: e.PRESENCE_SWEEP_MS,

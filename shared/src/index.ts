@@ -5,3 +5,5 @@ export * from './protocol/model.js';
 export * from './protocol/http.js';
 export * from './protocol/events.js';
 export * from './countdown.js';
+export * from './protocol/pechakucha.js';
+export * from './pechakucha-schedule.js';

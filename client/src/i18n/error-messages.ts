@@ -1,5 +1,5 @@
 /** What to tell a person for each error code: what happened and what to do next. */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { ErrorBody, ErrorCode } from '@mashup/shared';
 
 export function errorMessage(error: ErrorBody | ErrorCode): string {
@@ -39,6 +39,42 @@ export function errorMessage(error: ErrorBody | ErrorCode): string {
       return msg('Der Countdown läuft gerade nicht.', { id: 'error.countdownNotRunning' });
     case 'countdown.not_paused':
       return msg('Der Countdown ist nicht pausiert.', { id: 'error.countdownNotPaused' });
+    case 'pechakucha.none':
+      return msg('Es gibt noch keinen Pecha-Kucha-Block.', { id: 'error.pkNone' });
+    case 'pechakucha.running':
+      return msg('Der Pecha-Kucha-Block läuft gerade. Beenden Sie ihn zuerst.', { id: 'error.pkRunning' });
+    case 'pechakucha.not_running':
+      return msg('Der Pecha-Kucha-Block läuft gerade nicht.', { id: 'error.pkNotRunning' });
+    case 'pechakucha.talk_not_found':
+      return msg('Diesen Vortrag gibt es nicht mehr. Bitte laden Sie die Seite neu.', { id: 'error.pkTalkNotFound' });
+    case 'pechakucha.no_talks':
+      return msg('Fügen Sie zuerst mindestens einen Vortrag hinzu.', { id: 'error.pkNoTalks' });
+    case 'pechakucha.reorder_invalid':
+      return msg('Vorträge, die schon liefen oder gerade laufen, behalten ihren Platz.', { id: 'error.pkReorder' });
+    case 'pechakucha.format_locked':
+      return msg('Das Format passt nicht mehr zu den hochgeladenen Foliensätzen.', { id: 'error.pkFormatLocked' });
+    case 'upload.too_large':
+      return msg('Die Datei ist zu groß. Bitte verkleinern Sie sie und versuchen Sie es erneut.', { id: 'error.uploadTooLarge' });
+    case 'upload.unsupported_type':
+      return msg('Dieses Dateiformat wird nicht unterstützt. Erlaubt sind PDF, PNG, JPEG und WebP (Videos: MP4, WebM).', {
+        id: 'error.uploadType',
+      });
+    case 'upload.corrupt':
+      return msg('Die Datei ist beschädigt und lässt sich nicht öffnen. Bitte exportieren Sie sie neu.', { id: 'error.uploadCorrupt' });
+    case 'upload.slide_count': {
+      const details = typeof error === 'string' ? undefined : error.details;
+      if (details?.actual !== undefined && details.expected !== undefined) {
+        const { actual, expected } = details;
+        return msg(str`Ihr Foliensatz hat ${actual} Folien, Pecha Kucha braucht ${expected}.`, { id: 'error.uploadSlideCountN' });
+      }
+      return msg('Der Foliensatz hat nicht die Anzahl Folien, die das Format verlangt.', { id: 'error.uploadSlideCount' });
+    }
+    case 'upload.missing_file':
+      return msg('Bitte wählen Sie eine Datei aus.', { id: 'error.uploadMissing' });
+    case 'video.not_found':
+      return msg('Dieses Video gibt es nicht mehr.', { id: 'error.videoNotFound' });
+    case 'video.none':
+      return msg('Gerade läuft kein Video.', { id: 'error.videoNone' });
     case 'protocol.version_mismatch':
       return msg('Es gibt eine neue Version von Mashup. Bitte laden Sie die Seite neu.', { id: 'error.versionMismatch' });
     case 'server.unavailable':

@@ -31,6 +31,9 @@ const snapshot = (seq: number, participants = [person('p1')]): Snapshot => ({
   hands: [],
   announcement: null,
   countdown: null,
+  pechakucha: null,
+  videos: [],
+  video: null,
   chat: { roomId: 'plenary', seq: 0, messages: [] },
 });
 

@@ -48,6 +48,9 @@ const snapshot = (seq: number, extra: Partial<Snapshot> = {}): Snapshot => ({
   hands: [],
   announcement: null,
   countdown: null,
+  pechakucha: null,
+  videos: [],
+  video: null,
   chat: { roomId: 'plenary', seq: 0, messages: [] },
   ...extra,
 });

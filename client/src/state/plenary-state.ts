@@ -17,6 +17,9 @@ import type {
   HandEntry,
   ParticipantView,
   Patch,
+  PechaKuchaBlock,
+  VideoAsset,
+  VideoPlayback,
   SelfView,
   SequencedPatch,
   Snapshot,
@@ -37,6 +40,9 @@ export interface EventView {
   hands: HandEntry[];
   announcement: Announcement | null;
   countdown: Countdown | null;
+  pechakucha: PechaKuchaBlock | null;
+  videos: VideoAsset[];
+  video: VideoPlayback | null;
   /** True once a patch says this participant was removed. */
   removed: boolean;
 }
@@ -121,6 +127,9 @@ function applySnapshot(state: PlenaryState, snapshot: Snapshot, source: 'connect
     hands: snapshot.hands,
     announcement: snapshot.announcement,
     countdown: snapshot.countdown,
+    pechakucha: snapshot.pechakucha,
+    videos: snapshot.videos,
+    video: snapshot.video,
     removed: false,
   };
   const chatStep = mergeChatHistory(state.chat, snapshot.chat, snapshot.self.roomId, source === 'connect');
@@ -192,6 +201,12 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
       return { ...view, announcement: patch.announcement };
     case 'countdown':
       return { ...view, countdown: patch.countdown };
+    case 'pechakucha':
+      return { ...view, pechakucha: patch.block };
+    case 'videos':
+      return { ...view, videos: patch.videos };
+    case 'video':
+      return { ...view, video: patch.video };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { DomainContext } from '../domain/context.js';
 import type { EventStore } from '../store/types.js';
+import type { FileStore } from '../uploads/file-store.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { ReactionAggregator } from './reactions.js';
 
@@ -11,4 +12,5 @@ export interface FeatureDeps {
   clock: Clock;
   ctx: () => DomainContext;
   reactions: ReactionAggregator;
+  files: FileStore;
 }

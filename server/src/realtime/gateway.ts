@@ -17,6 +17,8 @@ import { chatHandlers } from './handlers/chat.js';
 import { countdownHandlers } from './handlers/countdown.js';
 import { handHandlers } from './handlers/hands.js';
 import { participantHandlers } from './handlers/participants.js';
+import { pechakuchaHandlers } from './handlers/pechakucha.js';
+import { videoHandlers } from './handlers/video.js';
 import { sessionHandlers } from './handlers/session.js';
 import type { RateLimits } from './rate-limits.js';
 import { socketRooms } from './rooms.js';
@@ -61,6 +63,8 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     ...announcementHandlers(deps),
     ...countdownHandlers(deps),
     ...participantHandlers(deps),
+    ...pechakuchaHandlers(deps),
+    ...videoHandlers(deps),
   };
   const funnel: FunnelDeps = {
     store: deps.store,

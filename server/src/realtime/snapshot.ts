@@ -17,9 +17,12 @@ export async function buildSnapshot(
     event: eventInfo(event),
     self: { participantId: me.id, role: me.role, roomId: me.roomId },
     participants: state.participants.filter((p) => !p.removed).map(participantView),
-    hands: state.hands,
-    announcement: state.announcement,
-    countdown: state.countdown,
+    hands: state.docs.hands ?? [],
+    announcement: state.docs.announcement,
+    countdown: state.docs.countdown,
     chat,
+    pechakucha: state.docs.pechakucha,
+    videos: state.docs.videos ?? [],
+    video: state.docs.video,
   };
 }

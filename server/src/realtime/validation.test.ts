@@ -60,6 +60,12 @@ describe.each(CLIENT_EVENT_NAMES)('%s', (name: ClientEventName) => {
         'countdown:extend': { deltaMs: 60_000 },
         'participant:remove': { participantId: host.participantId },
         'participant:setRole': { participantId: host.participantId, role: 'participant' },
+        'pechakucha:setup': { format: { slides: 20, slideMs: 20_000 }, breakMs: 15_000, talks: [{ title: 'Ulm' }] },
+        'pechakucha:hold': { hold: true },
+        'pechakucha:reorder': { talkIds: ['a'] },
+        'video:play': { videoId: 'v' },
+        'video:seek': { positionMs: 0 },
+        'video:remove': { videoId: 'v' },
       };
       const reply = await raw(alex, name, valid[name] ?? {});
       expect(reply).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });

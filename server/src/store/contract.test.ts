@@ -56,7 +56,7 @@ describe.each(factories)('%s store', (_name, make) => {
     const state = await store.loadState(e.id);
     expect(state.seq).toBe(3);
     expect(state.participants).toEqual([{ ...p, connections: 1 }]);
-    expect(state.hands).toEqual([{ participantId: p.id, raisedAt: 5 }]);
+    expect(state.docs.hands).toEqual([{ participantId: p.id, raisedAt: 5 }]);
   });
 
   it('an UNCHANGED update writes nothing and takes no sequence number', async () => {
@@ -72,9 +72,9 @@ describe.each(factories)('%s store', (_name, make) => {
     await store.createEvent(e);
     const a = { id: 'a', text: 'Pause', postedAt: 1, by: 'Host' };
     await store.updateDoc(e.id, 'announcement', () => a);
-    expect((await store.loadState(e.id)).announcement).toEqual(a);
+    expect((await store.loadState(e.id)).docs.announcement).toEqual(a);
     await store.updateDoc(e.id, 'announcement', () => null);
-    expect((await store.loadState(e.id)).announcement).toBeNull();
+    expect((await store.loadState(e.id)).docs.announcement).toBeNull();
   });
 
   it('a refusal thrown by the update function propagates and writes nothing', async () => {
@@ -97,8 +97,8 @@ describe.each(factories)('%s store', (_name, make) => {
       ),
     );
     const state = await store.loadState(e.id);
-    expect(state.hands).toHaveLength(50);
-    expect(new Set(state.hands.map((h) => h.participantId)).size).toBe(50);
+    expect(state.docs.hands).toHaveLength(50);
+    expect(new Set(state.docs.hands!.map((h) => h.participantId)).size).toBe(50);
     expect(state.seq).toBe(50);
   });
 

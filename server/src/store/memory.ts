@@ -7,7 +7,7 @@ import { LIMITS, type ChatHistory, type ChatMessage } from '@mashup/shared';
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate } from './cas.js';
-import type { Change, ConnectionRef, DocName, Docs, EventState, EventStore, Update } from './types.js';
+import { DOC_NAMES, type Change, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
 
 interface EventData {
   record: string;
@@ -103,16 +103,16 @@ export class MemoryStore implements EventStore {
 
   async loadState(eventId: string): Promise<EventState> {
     const e = this.mustGet(eventId);
-    const doc = <K extends DocName>(name: K): Docs[K] | null => {
-      const raw = e.docs.get(name);
-      return raw ? (JSON.parse(raw) as Docs[K]) : null;
-    };
+    const docs = Object.fromEntries(
+      DOC_NAMES.map((name) => {
+        const raw = e.docs.get(name);
+        return [name, raw ? (JSON.parse(raw) as unknown) : null];
+      }),
+    ) as EventState['docs'];
     return {
       seq: e.seq,
       participants: [...e.people.values()].map((p) => JSON.parse(p) as ParticipantRecord),
-      hands: doc('hands') ?? [],
-      countdown: doc('countdown'),
-      announcement: doc('announcement'),
+      docs,
     };
   }
 

@@ -11,7 +11,7 @@ import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate, type CasOps } from './cas.js';
 import { redisKeys, type RedisKeys } from './keys.js';
-import type { Change, ConnectionRef, DocName, Docs, EventState, EventStore, Update } from './types.js';
+import { DOC_NAMES, type Change, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
 
 /**
  * KEYS: target key, seq key. ARGV: mode ('s' string key | 'h' hash field), field,
@@ -181,20 +181,19 @@ export class RedisStore implements EventStore {
   async loadState(eventId: string): Promise<EventState> {
     const k = this.keys;
     // MULTI makes the reads one atomic step: `seq` describes exactly these contents.
-    const [seq, people, hands, countdown, announcement] = (await this.client
-      .multi()
-      .get(k.seq(eventId))
-      .hGetAll(k.people(eventId))
-      .get(k.doc(eventId, 'hands'))
-      .get(k.doc(eventId, 'countdown'))
-      .get(k.doc(eventId, 'announcement'))
-      .exec()) as unknown as [string | null, Record<string, string>, string | null, string | null, string | null];
+    const multi = this.client.multi().get(k.seq(eventId)).hGetAll(k.people(eventId));
+    for (const name of DOC_NAMES) multi.get(k.doc(eventId, name));
+    const [seq, people, ...docs] = (await multi.exec()) as unknown as [
+      string | null,
+      Record<string, string>,
+      ...Array<string | null>,
+    ];
     return {
       seq: Number(seq ?? 0),
       participants: Object.values(people).map((p) => JSON.parse(p) as ParticipantRecord),
-      hands: hands ? (JSON.parse(hands) as Docs['hands']) : [],
-      countdown: countdown ? (JSON.parse(countdown) as Docs['countdown']) : null,
-      announcement: announcement ? (JSON.parse(announcement) as Docs['announcement']) : null,
+      docs: Object.fromEntries(
+        DOC_NAMES.map((name, i) => [name, docs[i] ? (JSON.parse(docs[i]) as unknown) : null]),
+      ) as EventState['docs'],
     };
   }
 

@@ -6,7 +6,16 @@
  * in the same atomic step as the write, so `state:patch` numbers match the order
  * in which changes really happened (rule O1).
  */
-import type { Announcement, ChatHistory, ChatMessage, Countdown, HandEntry } from '@mashup/shared';
+import type {
+  Announcement,
+  ChatHistory,
+  ChatMessage,
+  Countdown,
+  HandEntry,
+  PechaKuchaBlock,
+  VideoAsset,
+  VideoPlayback,
+} from '@mashup/shared';
 import type { Unchanged } from '../domain/context.js';
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
@@ -15,7 +24,12 @@ export interface Docs {
   hands: HandEntry[];
   countdown: Countdown;
   announcement: Announcement;
+  pechakucha: PechaKuchaBlock;
+  videos: VideoAsset[];
+  video: VideoPlayback;
 }
+/** Every document, in the order loadState reads them. */
+export const DOC_NAMES = ['hands', 'countdown', 'announcement', 'pechakucha', 'videos', 'video'] as const satisfies readonly (keyof Docs)[];
 export type DocName = keyof Docs;
 
 /** `seq` is null when the update function returned UNCHANGED (nothing written). */
@@ -27,9 +41,7 @@ export interface Change<T> {
 export interface EventState {
   seq: number;
   participants: ParticipantRecord[];
-  hands: HandEntry[];
-  countdown: Countdown | null;
-  announcement: Announcement | null;
+  docs: { [K in DocName]: Docs[K] | null };
 }
 
 export type Update<T> = (current: T | null) => T | null | Unchanged;

@@ -3,6 +3,9 @@
  * built with buildApp() and listens on port 0; clients join over HTTP and
  * connect over WebSocket exactly as the browser does.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
@@ -38,6 +41,7 @@ export async function startServer(
   const store: EventStore = opts.redisUrl ? await RedisStore.connect({ url: opts.redisUrl, prefix }) : new MemoryStore();
   const config = loadConfig({
     PORT: '0',
+    DATA_DIR: await mkdtemp(joinPath(tmpdir(), 'mashup-test-')),
     DEMO_EVENT: 'false',
     REDIS_PREFIX: prefix,
     SHUTDOWN_GRACE_MS: '2000',

@@ -19,6 +19,20 @@ export const ERROR_CODES = {
   countdownNone: 'countdown.none',
   countdownNotRunning: 'countdown.not_running',
   countdownNotPaused: 'countdown.not_paused',
+  pkNone: 'pechakucha.none',
+  pkRunning: 'pechakucha.running',
+  pkNotRunning: 'pechakucha.not_running',
+  pkTalkNotFound: 'pechakucha.talk_not_found',
+  pkNoTalks: 'pechakucha.no_talks',
+  pkReorder: 'pechakucha.reorder_invalid',
+  pkFormatLocked: 'pechakucha.format_locked',
+  uploadTooLarge: 'upload.too_large',
+  uploadType: 'upload.unsupported_type',
+  uploadCorrupt: 'upload.corrupt',
+  uploadSlideCount: 'upload.slide_count',
+  uploadMissing: 'upload.missing_file',
+  videoNotFound: 'video.not_found',
+  videoNone: 'video.none',
   notFound: 'http.not_found',
   unavailable: 'server.unavailable',
   internal: 'server.internal',
@@ -29,15 +43,17 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** Values a client needs to word the message itself, e.g. `{actual: 18, expected: 20}` for upload.slide_count. */
+  details?: Record<string, string | number>;
 }
 
 /** The one reply shape for every socket ack and every HTTP error body. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
 export const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, message: string): Ack<never> => ({
+export const fail = (code: ErrorCode, message: string, details?: ErrorBody['details']): Ack<never> => ({
   ok: false,
-  error: { code, message },
+  error: details ? { code, message, details } : { code, message },
 });
 
 /** HTTP status for an error code, so the HTTP edge and the socket edge agree. */
@@ -47,7 +63,14 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'protocol.version_mismatch':
       return 400;
     case 'payload.too_large':
+    case 'upload.too_large':
       return 413;
+    case 'upload.unsupported_type':
+      return 415;
+    case 'upload.corrupt':
+    case 'upload.slide_count':
+    case 'upload.missing_file':
+      return 422;
     case 'auth.missing':
     case 'auth.invalid':
       return 401;
@@ -56,6 +79,9 @@ export function httpStatusFor(code: ErrorCode): number {
       return 403;
     case 'event.not_found':
     case 'participant.not_found':
+    case 'pechakucha.none':
+    case 'pechakucha.talk_not_found':
+    case 'video.not_found':
     case 'http.not_found':
     case 'protocol.unknown_event':
       return 404;

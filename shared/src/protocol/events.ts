@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Ack } from './errors.js';
 import { LIMITS } from './limits.js';
+import { PechaKuchaSetup } from './pechakucha.js';
 import {
   ChatHistory,
   ChatMessage,
@@ -81,6 +82,44 @@ export const clientEvents = {
     z.object({ participantId: id, role: Role.extract(['host', 'participant']) }).strict(),
     'host',
   ),
+  /** Creates or replaces the block (not while it runs). Talks keep their decks when their id is passed again. */
+  'pechakucha:setup': def<Record<string, never>>()(PechaKuchaSetup, 'host'),
+  'pechakucha:clear': def<Record<string, never>>()(empty, 'host'),
+  'pechakucha:start': def<Record<string, never>>()(empty, 'host'),
+  'pechakucha:pause': def<Record<string, never>>()(empty, 'host'),
+  'pechakucha:resume': def<Record<string, never>>()(empty, 'host'),
+  'pechakucha:previous': def<Record<string, never>>()(empty, 'host'),
+  'pechakucha:skip': def<Record<string, never>>()(empty, 'host'),
+  /** Hold the break after the current talk (the next talk waits), or release it. */
+  'pechakucha:hold': def<Record<string, never>>()(z.object({ hold: z.boolean() }).strict(), 'host'),
+  /** The new order of all talk ids; talks already given or running keep their place. */
+  'pechakucha:reorder': def<Record<string, never>>()(
+    z.object({ talkIds: z.array(id).min(1).max(LIMITS.talksMax) }).strict(),
+    'host',
+  ),
+  'pechakucha:end': def<Record<string, never>>()(empty, 'host'),
+  /** Text of one slide for screen readers: the talk's presenter or a host. */
+  'pechakucha:slideText': def<Record<string, never>>()(
+    z
+      .object({
+        talkId: id,
+        index: z.number().int().min(0).max(LIMITS.slidesMax - 1),
+        text: z.string().trim().max(LIMITS.slideTextMax),
+      })
+      .strict(),
+    'any',
+  ),
+  'video:play': def<Record<string, never>>()(
+    z.object({ videoId: id, positionMs: z.number().int().min(0).max(24 * 3_600_000).optional() }).strict(),
+    'host',
+  ),
+  'video:pause': def<Record<string, never>>()(empty, 'host'),
+  'video:seek': def<Record<string, never>>()(
+    z.object({ positionMs: z.number().int().min(0).max(24 * 3_600_000) }).strict(),
+    'host',
+  ),
+  'video:stop': def<Record<string, never>>()(empty, 'host'),
+  'video:remove': def<Record<string, never>>()(z.object({ videoId: id }).strict(), 'host'),
 } as const;
 
 export type ClientEventName = keyof typeof clientEvents;

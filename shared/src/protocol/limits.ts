@@ -12,4 +12,17 @@ export const LIMITS = {
   /** Serialized size of one inbound socket payload; larger ones get payload.too_large. */
   payloadMaxBytes: 8 * 1024,
   countdownMaxMs: 24 * 60 * 60 * 1000,
+  /** Pecha Kucha: talks per block, slides per deck, slide duration bounds. */
+  talksMax: 30,
+  slidesMax: 60,
+  slideMsMin: 500,
+  slideMsMax: 120_000,
+  breakMsMax: 10 * 60_000,
+  slideTextMax: 2000,
+  /** Uploads (bytes). A 20-page PDF with photos is typically 5–30 MB. */
+  pdfMaxBytes: 50 * 1024 * 1024,
+  imageMaxBytes: 15 * 1024 * 1024,
+  deckMaxBytes: 80 * 1024 * 1024,
+  videoMaxBytes: 500 * 1024 * 1024,
+  videoTitleMax: 120,
 } as const;

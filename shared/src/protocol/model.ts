@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { PechaKuchaBlock, VideoAsset, VideoPlayback } from './pechakucha.js';
 
 export const ROLES = ['host', 'moderator', 'presenter', 'participant'] as const;
 export const Role = z.enum(ROLES);
@@ -109,6 +110,9 @@ export const Snapshot = z.object({
   announcement: Announcement.nullable(),
   countdown: Countdown.nullable(),
   chat: ChatHistory,
+  pechakucha: PechaKuchaBlock.nullable(),
+  videos: z.array(VideoAsset),
+  video: VideoPlayback.nullable(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -119,6 +123,9 @@ export const Patch = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hands'), hands: z.array(HandEntry) }),
   z.object({ type: z.literal('announcement'), announcement: Announcement.nullable() }),
   z.object({ type: z.literal('countdown'), countdown: Countdown.nullable() }),
+  z.object({ type: z.literal('pechakucha'), block: PechaKuchaBlock.nullable() }),
+  z.object({ type: z.literal('videos'), videos: z.array(VideoAsset) }),
+  z.object({ type: z.literal('video'), video: VideoPlayback.nullable() }),
 ]);
 export type Patch = z.infer<typeof Patch>;
 
