@@ -104,7 +104,7 @@ export function hold(current: PechaKuchaBlock | null, holdIt: boolean, now: numb
     const overdue = t >= pos.breakStartAt + block.breakMs;
     if (overdue) return withRun(block, { ...run, talkIndex: pos.nextTalkIndex, startAt: t, hold: false });
     // Released within the break's time: the break ends as scheduled.
-    return withRun(block, { ...run, talkIndex: pos.nextTalkIndex, startAt: pos.breakStartAt + block.breakMs, hold: false });
+    return withRun(block, rebase(block, run, pos, false));
   }
   return withRun(block, { ...run, hold: false });
 }
