@@ -16,9 +16,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let code: ErrorCode;
     let message: string;
+    let details: DomainError['details'];
     if (err instanceof DomainError) {
       code = err.code;
       message = err.message;
+      details = err.details;
     } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       code = ERROR_CODES.payloadTooLarge;
       message = 'The request body is too large.';
@@ -31,6 +33,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
       code = ERROR_CODES.internal;
       message = 'Something went wrong on the server.';
     }
-    void reply.status(httpStatusFor(code)).send(fail(code, message));
+    void reply.status(httpStatusFor(code)).send(fail(code, message, details));
   });
 }
