@@ -6,7 +6,8 @@
 import { createContext, ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from './services/api-client.js';
-import type { Disposer } from './services/clock.js';
+import type { UploadClient } from './services/upload-client.js';
+import type { Clock, Disposer } from './services/clock.js';
 import type { EventSession } from './services/event-session.js';
 import type { DeviceStore } from './services/storage.js';
 import type { LocaleService } from './i18n/localization.js';
@@ -14,6 +15,8 @@ import type { EventView } from './state/plenary-state.js';
 
 export interface AppServices {
   api: ApiClient;
+  /** Deck and video uploads (multipart with progress). */
+  uploads: UploadClient;
   store: DeviceStore;
   i18n: LocaleService;
   /** A new, not yet connected session for a join token. */
@@ -131,6 +134,58 @@ export class TickController implements ReactiveController {
 
   #stop(): void {
     if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+/**
+ * Re-renders its host at the server times the host's schedule names, e.g. the
+ * next slide switch. One timer at a time, set from the synced clock for
+ * `at - serverNow()` and set again after every update (so every patch
+ * re-plans it); the view is always computed from `now()`, never by counting
+ * callbacks, so a late or early timer cannot accumulate drift.
+ */
+export class WakeController implements ReactiveController {
+  readonly #host: Host;
+  readonly #clock: Clock;
+  readonly #serverNow: () => number;
+  readonly #nextWakeAt: (now: number) => number | null;
+  #timer: Disposer | undefined;
+  /** Target of the timer that fired last: a timer can fire a hair early (clock granularity). */
+  #reached = Number.NEGATIVE_INFINITY;
+
+  constructor(host: Host, options: { clock: Clock; serverNow: () => number; nextWakeAt: (now: number) => number | null }) {
+    this.#host = host;
+    this.#clock = options.clock;
+    this.#serverNow = options.serverNow;
+    this.#nextWakeAt = options.nextWakeAt;
+    host.addController(this);
+  }
+
+  /** Server time to render for: never before the moment the last timer was meant for. */
+  now(): number {
+    return Math.max(this.#serverNow(), this.#reached);
+  }
+
+  hostConnected(): void {
+    this.#host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    this.#timer?.();
+    this.#timer = undefined;
+    if (!this.#host.isConnected) return;
+    const at = this.#nextWakeAt(this.now());
+    if (at === null) return;
+    this.#timer = this.#clock.setTimeout(() => {
+      this.#timer = undefined;
+      this.#reached = at;
+      this.#host.requestUpdate();
+    }, Math.max(0, at - this.#serverNow()));
+  }
+
+  hostDisconnected(): void {
+    this.#timer?.();
     this.#timer = undefined;
   }
 }

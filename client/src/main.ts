@@ -11,6 +11,7 @@ import { ApiClient } from './services/api-client.js';
 import { systemClock } from './services/clock.js';
 import { EventSession } from './services/event-session.js';
 import { SocketClient } from './services/socket-client.js';
+import { UploadClient } from './services/upload-client.js';
 import { DeviceStore, deviceStorage } from './services/storage.js';
 import type { AppServices } from './context.js';
 import './components/app/mashup-app.js';
@@ -21,6 +22,7 @@ async function start(): Promise<void> {
   await i18n.restore();
   const services: AppServices = {
     api: new ApiClient(),
+    uploads: new UploadClient(),
     store,
     i18n,
     openSession: (token) => new EventSession({ transport: SocketClient.forToken(token), clock: systemClock }),

@@ -10,6 +10,7 @@ import {
   JoinReply,
   type Ack,
   type CreateEventBody,
+  type ErrorBody,
   type JoinBody,
 } from '@mashup/shared';
 import { failure, toErrorCode } from './failure.js';
@@ -17,7 +18,7 @@ import { failure, toErrorCode } from './failure.js';
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The part of a zod schema this client uses (zod itself is shared's dependency, not ours). */
-interface Parser<T> {
+export interface Parser<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
 }
 
@@ -72,17 +73,37 @@ export class ApiClient {
     } catch {
       json = undefined;
     }
-    if (!response.ok) {
-      const error = errorBody(json);
-      if (error) return failure(toErrorCode(error.code), error.message);
-      const code = response.status === 404 ? ERROR_CODES.notFound : response.status >= 502 ? ERROR_CODES.unavailable : ERROR_CODES.internal;
-      return failure(code, `${method} ${path}: HTTP ${response.status}`);
-    }
-    // The server answers with the Ack envelope `{ ok: true, data }`; a bare body
-    // is accepted too, so a proxy or an older server that unwraps it still works.
-    const data = isEnvelope(json) ? json.data : json;
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) return failure(ERROR_CODES.internal, `${method} ${path}: unexpected reply`);
-    return { ok: true, data: parsed.data };
+    return readReply(response.status, json, schema, `${method} ${path}`);
   }
+}
+
+/**
+ * An HTTP reply (status and parsed JSON body, undefined if unreadable) as an
+ * Ack: the server's error envelope keeps its code; success bodies are checked
+ * against `schema`. Shared by fetch calls and XHR uploads (upload-client.ts).
+ */
+export function readReply<T>(status: number, json: unknown, schema: Parser<T>, label: string): Ack<T> {
+  if (status < 200 || status >= 300) {
+    const error = errorBody(json);
+    if (error) return { ok: false, error: { ...failure(toErrorCode(error.code), error.message).error, ...detailsOf(json) } };
+    const code = status === 404 ? ERROR_CODES.notFound : status === 0 || status >= 502 ? ERROR_CODES.unavailable : ERROR_CODES.internal;
+    return failure(code, `${label}: HTTP ${status}`);
+  }
+  // The server answers with the Ack envelope `{ ok: true, data }`; a bare body
+  // is accepted too, so a proxy or an older server that unwraps it still works.
+  const data = isEnvelope(json) ? json.data : json;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return failure(ERROR_CODES.internal, `${label}: unexpected reply`);
+  return { ok: true, data: parsed.data };
+}
+
+/** `error.details` of an error envelope (e.g. upload.slide_count's actual/expected), when present. */
+function detailsOf(value: unknown): Pick<ErrorBody, 'details'> {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return {};
+  const error = value.error;
+  if (typeof error !== 'object' || error === null || !('details' in error)) return {};
+  const details = error.details;
+  if (typeof details !== 'object' || details === null) return {};
+  const kept = Object.entries(details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number');
+  return kept.length ? { details: Object.fromEntries(kept) } : {};
 }

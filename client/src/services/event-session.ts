@@ -14,6 +14,7 @@ import {
   countdownRemainingMs,
   isCountdownPaused,
   type Ack,
+  type PechaKuchaSetup,
   type ReactionKind,
   type Role,
 } from '@mashup/shared';
@@ -45,6 +46,9 @@ export type SessionStatus =
   | { kind: 'ended'; reason: EndReason };
 
 type Empty = Record<string, never>;
+
+/** Pecha Kucha commands without a payload. */
+export type PkCommand = 'clear' | 'start' | 'pause' | 'resume' | 'previous' | 'skip' | 'end';
 
 export interface EventSessionOptions {
   transport: RealtimeTransport;
@@ -205,6 +209,50 @@ export class EventSession {
 
   setRole(participantId: string, role: Extract<Role, 'host' | 'participant'>): Promise<Ack<Empty>> {
     return this.#transport.request('participant:setRole', { participantId, role });
+  }
+
+  // Pecha Kucha (host commands; slide texts also for the talk's presenter)
+
+  setupPechaKucha(setup: PechaKuchaSetup): Promise<Ack<Empty>> {
+    return this.#transport.request('pechakucha:setup', setup);
+  }
+
+  pechakucha(command: PkCommand): Promise<Ack<Empty>> {
+    return this.#transport.request(`pechakucha:${command}`, {});
+  }
+
+  holdPechaKucha(hold: boolean): Promise<Ack<Empty>> {
+    return this.#transport.request('pechakucha:hold', { hold });
+  }
+
+  reorderTalks(talkIds: string[]): Promise<Ack<Empty>> {
+    return this.#transport.request('pechakucha:reorder', { talkIds });
+  }
+
+  setSlideText(talkId: string, index: number, text: string): Promise<Ack<Empty>> {
+    return this.#transport.request('pechakucha:slideText', { talkId, index, text });
+  }
+
+  // Video greetings (host)
+
+  playVideo(videoId: string, positionMs?: number): Promise<Ack<Empty>> {
+    return this.#transport.request('video:play', positionMs === undefined ? { videoId } : { videoId, positionMs: Math.round(positionMs) });
+  }
+
+  pauseVideo(): Promise<Ack<Empty>> {
+    return this.#transport.request('video:pause', {});
+  }
+
+  seekVideo(positionMs: number): Promise<Ack<Empty>> {
+    return this.#transport.request('video:seek', { positionMs: Math.max(0, Math.round(positionMs)) });
+  }
+
+  stopVideo(): Promise<Ack<Empty>> {
+    return this.#transport.request('video:stop', {});
+  }
+
+  removeVideo(videoId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('video:remove', { videoId });
   }
 
   // ------------------------------------------------------------- inbound
