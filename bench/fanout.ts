@@ -11,11 +11,10 @@
  *   npm run bench:fanout              # N=1000, 30 messages each
  *   CLIENTS=200 MESSAGES=50 npm run bench:fanout
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { io as connect, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type Ack, type JoinReply } from '@mashup/shared';
+import type { Socket } from 'socket.io-client';
+import type { Ack } from '@mashup/shared';
+import { bareClient, createBenchEvent, inBatches, mashupClient, startBenchServers } from './harness.js';
 import { ms, summarize } from './stats.js';
 
 const N = Number(process.env.CLIENTS ?? 1000);
@@ -23,24 +22,8 @@ const MESSAGES = Number(process.env.MESSAGES ?? 30);
 const WARMUP = 3;
 const TEXT = 'Kurze Frage an alle: Wer hat Erfahrung mit urbanen Datenplattformen?';
 
-const serverScript = fileURLToPath(new URL('./fanout-server.ts', import.meta.url));
-const child = spawn(process.execPath, ['--import', 'tsx', serverScript], { stdio: ['ignore', 'pipe', 'inherit'] });
-const urls = await new Promise<{ mashup: string; bare: string }>((resolve, reject) => {
-  let buf = '';
-  child.stdout.on('data', (d: Buffer) => {
-    buf += d.toString();
-    const line = buf.split('\n').find((l) => l.startsWith('{"mashup"'));
-    if (line) resolve(JSON.parse(line) as { mashup: string; bare: string });
-  });
-  child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-});
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as Ack<T>;
-  if (!json.ok) throw new Error(`${url}: ${json.error.code}`);
-  return json.data;
-}
+const servers = await startBenchServers();
+const urls = servers;
 
 /** Resolves when `count` sockets have each called `done` once for the current round. */
 class Round {
@@ -62,12 +45,7 @@ class Round {
   }
 }
 
-const created = await post<{ event: { code: string } }>(`${urls.mashup}/api/events`, {
-  title: 'Bench',
-  startsAt: '2026-11-23T09:00:00+01:00',
-  endsAt: '2026-11-23T17:00:00+01:00',
-});
-const code = created.event.code;
+const code = (await createBenchEvent(urls.mashup)).event.code;
 
 console.log(`bench:fanout — ${N} clients in one room, ${MESSAGES} messages per path (+${WARMUP} warm-up)`);
 const t = performance.now();
@@ -75,32 +53,14 @@ const mashupRound = new Round();
 const bareRound = new Round();
 const mashupSockets: Socket[] = [];
 const bareSockets: Socket[] = [];
-const BATCH = 50;
-for (let i = 0; i < N; i += BATCH) {
-  await Promise.all(
-    Array.from({ length: Math.min(BATCH, N - i) }, async (_, j) => {
-      const joined = await post<JoinReply>(`${urls.mashup}/api/events/${code}/join`, { name: `Person ${i + j}`, org: 'Bench' });
-      const s = connect(urls.mashup, {
-        auth: { token: joined.token, protocolVersion: PROTOCOL_VERSION },
-        transports: ['websocket'],
-        forceNew: true,
-      });
-      await new Promise<void>((resolve, reject) => {
-        s.once('state:snapshot', () => resolve());
-        s.once('connect_error', reject);
-      });
-      s.on('chat:message', () => mashupRound.arrive());
-      mashupSockets.push(s);
-      const b = connect(urls.bare, { transports: ['websocket'], forceNew: true });
-      await new Promise<void>((resolve, reject) => {
-        b.once('connect', () => resolve());
-        b.once('connect_error', reject);
-      });
-      b.on('bench:message', () => bareRound.arrive());
-      bareSockets.push(b);
-    }),
-  );
-}
+await inBatches(N, async (i) => {
+  const m = await mashupClient(urls.mashup, code, `Person ${i}`);
+  m.socket.on('chat:message', () => mashupRound.arrive());
+  mashupSockets.push(m.socket);
+  const b = await bareClient(urls.bare);
+  b.on('bench:message', () => bareRound.arrive());
+  bareSockets.push(b);
+});
 console.log(`connected ${N} + ${N} sockets in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 const mashupLat: number[] = [];
@@ -137,5 +97,4 @@ console.log(
 );
 
 for (const s of [...mashupSockets, ...bareSockets]) s.disconnect();
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+await servers.stop();

@@ -1,8 +1,10 @@
 /**
- * The servers under test for bench:fanout, in their own process so the 1,000
+ * The servers under test for the benchmarks, in their own process so the 1,000
  * clients in the parent do not share its event loop:
  *   - Mashup (buildApp, in-memory store, one process), and
- *   - a bare Socket.IO server that rebroadcasts whatever it gets (the baseline).
+ *   - a bare Socket.IO server for the baselines: it rebroadcasts whatever it
+ *     gets (bench:fanout), and on request broadcasts "switch to slide i now"
+ *     from its own timer (bench:slides, the naive way to advance slides).
  * Prints one JSON line with both URLs.
  */
 import { createServer } from 'node:http';
@@ -23,6 +25,15 @@ const bare = new Server(http, { serveClient: false });
 bare.on('connection', (socket) => {
   socket.on('bench:send', (payload: unknown, ack?: () => void) => {
     bare.emit('bench:message', payload);
+    ack?.();
+  });
+  socket.on('bench:slides', ({ count, slideMs }: { count: number; slideMs: number }, ack?: () => void) => {
+    let i = 0;
+    const tick = () => {
+      bare.emit('bench:slide', i);
+      if (++i < count) setTimeout(tick, slideMs);
+    };
+    setTimeout(tick, slideMs);
     ack?.();
   });
 });
