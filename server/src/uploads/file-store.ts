@@ -4,7 +4,7 @@
  * `events/<eventId>/videos/<videoId>.<ext>`. Several server processes must
  * share DATA_DIR (a volume); the store only holds the metadata.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -41,6 +41,32 @@ export class FileStore {
     return dir;
   }
 
+  /**
+   * Removes staging folders older than `maxAgeMs`: leftovers of a process that
+   * died mid-upload. Processes share DATA_DIR, so younger ones may be another
+   * process's work in progress and stay.
+   */
+  async sweepStaging(maxAgeMs: number, now: number): Promise<number> {
+    const root = join(this.root, 'staging');
+    let names: string[];
+    try {
+      names = await readdir(root);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw err;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const dir = join(root, name);
+      const info = await stat(dir).catch(() => null); // gone meanwhile: another process swept it
+      if (info && now - info.mtimeMs > maxAgeMs) {
+        await this.discard(dir);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   async commit(stagingDir: string, finalDir: string): Promise<void> {
     await mkdir(join(finalDir, '..'), { recursive: true });
     await rename(stagingDir, finalDir);
@@ -48,6 +74,17 @@ export class FileStore {
 
   async discard(dir: string): Promise<void> {
     await rm(dir, { recursive: true, force: true });
+  }
+
+  /** The files of one deck under a second id, staged and moved into place like a new deck. */
+  async copyDeck(eventId: string, fromId: string, toId: string): Promise<void> {
+    const dir = await this.staging(`copy-${safe(toId)}`);
+    try {
+      await cp(this.deckDir(eventId, fromId), dir, { recursive: true });
+      await this.commit(dir, this.deckDir(eventId, toId));
+    } finally {
+      await this.discard(dir);
+    }
   }
 
   removeDeck(eventId: string, deckId: string): Promise<void> {
