@@ -13,6 +13,8 @@ import type { Config } from './config.js';
 import type { DomainContext } from './domain/context.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerEventRoutes } from './http/events.js';
+import { registerMedia } from './http/media.js';
+import { registerUploadRoutes } from './http/uploads.js';
 import { defaultClientDir, registerClient } from './http/static.js';
 import { socketBroadcaster } from './realtime/broadcaster.js';
 import { attachGateway } from './realtime/gateway.js';
@@ -24,7 +26,11 @@ import { EventService } from './services/events.js';
 import { TokenSigner } from './session/tokens.js';
 import { RedisStore } from './store/redis.js';
 import type { EventStore } from './store/types.js';
+import { DeckProcessor } from './uploads/deck-processor.js';
+import { DeckService } from './uploads/decks.js';
 import { FileStore } from './uploads/file-store.js';
+import { uploadLimits, type UploadLimits } from './uploads/limits.js';
+import { VideoService } from './uploads/videos.js';
 
 export interface AppDeps {
   config: Config;
@@ -32,6 +38,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Pino options or false; tests pass false to keep output readable. */
   logger?: boolean | { level: string };
+  /** Lower upload limits and a shorter deck job timeout, so tests need not send 50 MB. */
+  uploads?: { limits?: Partial<UploadLimits>; jobTimeoutMs?: number };
 }
 
 declare module 'fastify' {
@@ -143,9 +151,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.status(reachable ? 200 : 503).send(body);
   });
   registerEventRoutes(app, events, limits, () => app.baseUrl());
+
+  const newId = () => randomUUID();
+  const upload = uploadLimits(deps.uploads?.limits);
+  const processor = new DeckProcessor({ clock, log: app.log, timeoutMs: deps.uploads?.jobTimeoutMs });
+  const decks = new DeckService({ store, files, broadcast, processor, clock, newId, limits: upload, log: app.log });
+  const videos = new VideoService({ store, files, broadcast, clock, newId });
+  await registerUploadRoutes(app, { store, signer, limits, files, decks, videos, uploadLimits: upload });
+  await registerMedia(app, files);
+  // Leftovers of uploads interrupted by a crash; an hour keeps other processes' work in progress.
+  await files.sweepStaging(60 * 60_000, clock.now()).catch((err: unknown) => app.log.warn({ err }, 'staging sweep failed'));
   await registerClient(app, config.clientDir ?? defaultClientDir());
 
-  app.decorate('ensureDemoEvent', () => ensureDemoEvent(events, secret, app.baseUrl(), new Date(clock.now())));
+  app.decorate('ensureDemoEvent', () =>
+    ensureDemoEvent(events, secret, app.baseUrl(), new Date(clock.now()), { store, decks, files, broadcast, newId, log: app.log }),
+  );
 
   // Graceful shutdown: tell clients, let them reconnect to another process, record their presence, then close.
   app.addHook('preClose', async () => {
@@ -154,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     io.engine.close();
   });
   app.addHook('onClose', async () => {
+    await processor.close();
     if (adapterClient?.isOpen) await adapterClient.close();
   });
 

@@ -25,7 +25,14 @@ const SOCKET_BUDGETS = {
   default: { points: 60, durationS: 10 },
 } satisfies Record<string, Budget>;
 
-export type RateFamily = keyof typeof SOCKET_BUDGETS | 'httpCreate' | 'httpJoin';
+/**
+ * Uploads, per participant: 30 per 10 minutes lets a host upload the decks of a
+ * whole block and a presenter retry after a refusal, and stops a script from
+ * keeping the deck renderer busy.
+ */
+const UPLOAD_BUDGET: Budget = { points: 30, durationS: 600 };
+
+export type RateFamily = keyof typeof SOCKET_BUDGETS | 'httpCreate' | 'httpJoin' | 'httpUpload';
 
 export interface HttpBudgets {
   createPerMinute: number;
@@ -49,6 +56,7 @@ export function createRateLimits(http: HttpBudgets, redis?: { client: AnyRedisCl
     ...SOCKET_BUDGETS,
     httpCreate: { points: http.createPerMinute, durationS: 60 },
     httpJoin: { points: http.joinPerMinute, durationS: 60 },
+    httpUpload: UPLOAD_BUDGET,
   };
   const limiters = new Map<RateFamily, RateLimiterAbstract>();
   for (const [family, b] of Object.entries(budgets) as Array<[RateFamily, Budget]>) {

@@ -19,7 +19,7 @@ import {
   type Snapshot,
 } from '@mashup/shared';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.js';
+import { buildApp, type AppDeps } from '../app.js';
 import type { Clock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { MemoryStore } from '../store/memory.js';
@@ -35,7 +35,7 @@ export interface TestServer {
 }
 
 export async function startServer(
-  opts: { redisUrl?: string; prefix?: string; clock?: Clock; env?: Record<string, string> } = {},
+  opts: { redisUrl?: string; prefix?: string; clock?: Clock; env?: Record<string, string>; uploads?: AppDeps['uploads'] } = {},
 ): Promise<TestServer> {
   const prefix = opts.prefix ?? uniquePrefix();
   const store: EventStore = opts.redisUrl ? await RedisStore.connect({ url: opts.redisUrl, prefix }) : new MemoryStore();
@@ -47,7 +47,13 @@ export async function startServer(
     SHUTDOWN_GRACE_MS: '2000',
     ...opts.env,
   });
-  const app = await buildApp({ config, store, logger: false, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await buildApp({
+    config,
+    store,
+    logger: false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.uploads ? { uploads: opts.uploads } : {}),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = app.baseUrl();
   return {
