@@ -1,33 +1,168 @@
 /**
  * The demo event that `npm start` prepares, so a newcomer can click through at
  * once. Its code is fixed and its host key derived from the session secret, so
- * with Redis the same links keep working across restarts.
+ * with Redis the same links keep working across restarts. It comes with a
+ * Pecha Kucha block of three talks whose sample decks are drawn here and taken
+ * through the same pipeline as an upload.
  */
 import { createHmac } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { FORMAT_PRESETS, type Deck, type PechaKuchaBlock } from '@mashup/shared';
+import { UNCHANGED } from '../domain/context.js';
+import type { Broadcaster } from '../realtime/broadcaster.js';
+import type { EventStore } from '../store/types.js';
+import type { SampleSlide } from '../uploads/deck-render.js';
+import type { DeckService } from '../uploads/decks.js';
+import type { FileStore } from '../uploads/file-store.js';
 import type { EventService } from './events.js';
 import { linksFor } from './events.js';
 
 export const DEMO_CODE = 'MPSC26';
 
-export async function ensureDemoEvent(events: EventService, secret: string, baseUrl: string, now: Date) {
+export interface DemoPechaKuchaDeps {
+  store: EventStore;
+  decks: DeckService;
+  files: FileStore;
+  broadcast: Broadcaster;
+  newId: () => string;
+  log: FastifyBaseLogger;
+}
+
+export async function ensureDemoEvent(
+  events: EventService,
+  secret: string,
+  baseUrl: string,
+  now: Date,
+  pechakucha?: DemoPechaKuchaDeps,
+) {
   const hostKey = createHmac('sha256', secret).update('demo-host-key').digest('base64url').slice(0, 24);
-  const existing = await events.find(DEMO_CODE);
-  if (!existing) {
+  let event = await events.find(DEMO_CODE);
+  if (!event) {
     const day = now.toISOString().slice(0, 10);
-    await events.create(
-      {
-        title: 'MPSC Mashup Demo',
-        description:
-          'Eine Demo-Veranstaltung der Modellprojekte Smart Cities: Plenum mit Chat, Reaktionen, Handmeldungen, Durchsagen und gemeinsamem Countdown.',
-        startsAt: `${day}T08:45:00+01:00`,
-        endsAt: `${day}T20:00:00+01:00`,
-        language: 'de',
-      },
-      { code: DEMO_CODE, hostKey },
-    ).catch(async (err: unknown) => {
-      // Several processes starting together race to create it: losing that race is fine.
-      if (!(await events.find(DEMO_CODE))) throw err;
-    });
+    event = await events
+      .create(
+        {
+          title: 'MPSC Mashup Demo',
+          description:
+            'Eine Demo-Veranstaltung der Modellprojekte Smart Cities: Plenum mit Chat, Reaktionen, Handmeldungen, Durchsagen, gemeinsamem Countdown und einem Pecha Kucha mit Beispiel-Foliensätzen.',
+          startsAt: `${day}T08:45:00+01:00`,
+          endsAt: `${day}T20:00:00+01:00`,
+          language: 'de',
+        },
+        { code: DEMO_CODE, hostKey },
+      )
+      .then(
+        (created) => created.event,
+        async (err: unknown) => {
+          // Several processes starting together race to create it: losing that race is fine.
+          const winner = await events.find(DEMO_CODE);
+          if (!winner) throw err;
+          return winner;
+        },
+      );
+  }
+  if (pechakucha) {
+    // Not fatal: without the sample decks (e.g. DATA_DIR not writable) the demo still has its plenary.
+    await ensureDemoPechaKucha(pechakucha, event.id).catch((err: unknown) =>
+      pechakucha.log.warn({ err }, 'demo Pecha Kucha not prepared'),
+    );
   }
   return linksFor(baseUrl, DEMO_CODE, hostKey);
+}
+
+const FORMAT = FORMAT_PRESETS.pechakucha;
+
+const DEMO_TALKS = [
+  { city: 'Solingen', title: 'Offene Daten für die Klingenstadt' },
+  { city: 'Wolfsburg', title: 'Mobilität neu vernetzt' },
+  { city: 'Haßfurt', title: 'Smarte Region im ländlichen Raum' },
+] as const;
+
+/** One line per slide: the arc of a typical project talk (sample content, not a report of any real project). */
+const LINES = [
+  'Worum es geht: ein Projekt in 20 Folien',
+  'Ausgangslage in der Kommune',
+  'Was Bürgerinnen und Bürger sich wünschen',
+  'Unser Ziel für die nächsten drei Jahre',
+  'Das Team: Verwaltung, Stadtwerke, Zivilgesellschaft',
+  'Erste Schritte: Bestandsaufnahme der Daten',
+  'Die urbane Datenplattform als Rückgrat',
+  'Sensoren dort, wo sie Fragen beantworten',
+  'Ein digitaler Zwilling für die Planung',
+  'Beteiligung: online und vor Ort',
+  'Was gut lief',
+  'Was schwieriger war als gedacht',
+  'Datenschutz von Anfang an mitgedacht',
+  'Offene Standards statt Insellösungen',
+  'Wie andere Kommunen mitnutzen können',
+  'Kosten und Förderung im Überblick',
+  'Was wir messen, um Wirkung zu zeigen',
+  'Die nächsten Meilensteine',
+  'Unsere Bitte an die Community',
+  'Danke! Fragen gern in den Chat',
+];
+
+/** Calm background/accent pairs: text ≥ 7.9:1, the big accent number ≥ 4.4:1 (WCAG large text: 3:1); neighbouring slides differ, so a switch is visible. */
+const PALETTE = [
+  { background: '#e9f1f7', accent: '#2f6f8f' },
+  { background: '#edf3ea', accent: '#4d7a3a' },
+  { background: '#f6efe7', accent: '#9a5b2e' },
+  { background: '#f0edf6', accent: '#5e4f8c' },
+];
+
+const SAMPLE_SLIDES: SampleSlide[] = LINES.map((line, i) => ({
+  number: i + 1,
+  total: LINES.length,
+  kicker: 'Beispiel-Foliensatz',
+  line,
+  ...PALETTE[i % PALETTE.length]!,
+}));
+
+/**
+ * Creates the demo's Pecha Kucha block unless the event has one (a host may
+ * have changed it; a restart on Redis must not undo that). Two processes may
+ * get here at once: both render, one compare-and-set wins, the other removes
+ * its decks again.
+ */
+async function ensureDemoPechaKucha(deps: DemoPechaKuchaDeps, eventId: string): Promise<void> {
+  if ((await deps.store.loadState(eventId)).docs.pechakucha) return;
+  const started = performance.now();
+  const built: Deck[] = [];
+  try {
+    // Rendered once and copied: 20 slides take ~1.3 s, 60 would keep start-up waiting ~4 s (measured).
+    const first = await deps.decks.build(eventId, { kind: 'sample', slides: SAMPLE_SLIDES }, FORMAT.slides, 'demo');
+    built.push(first);
+    while (built.length < DEMO_TALKS.length) built.push(await deps.decks.copy(eventId, first));
+  } catch (err) {
+    await Promise.all(built.map((d) => deps.files.removeDeck(eventId, d.id)));
+    throw err;
+  }
+  const block: PechaKuchaBlock = {
+    id: deps.newId(),
+    title: 'Pecha Kucha: Smart-City-Projekte im Schnelldurchlauf',
+    format: { ...FORMAT },
+    breakMs: 15_000,
+    talks: DEMO_TALKS.map((t, i) => ({
+      id: deps.newId(),
+      title: t.title,
+      presenterId: null,
+      presenterName: `Team ${t.city}`,
+      municipality: t.city,
+      deck: built[i]!,
+    })),
+    run: null,
+  };
+  const change = await deps.store
+    .updateDoc(eventId, 'pechakucha', (cur) => (cur ? UNCHANGED : block))
+    .catch(async (err: unknown) => {
+      await Promise.all(built.map((d) => deps.files.removeDeck(eventId, d.id)));
+      throw err;
+    });
+  if (change.seq === null) {
+    // Another process was first: its block stands, our decks are not referenced.
+    await Promise.all(built.map((d) => deps.files.removeDeck(eventId, d.id)));
+    return;
+  }
+  deps.broadcast.patch(eventId, change.seq, { type: 'pechakucha', block });
+  deps.log.info({ eventId, ms: Math.round(performance.now() - started) }, 'demo Pecha Kucha prepared');
 }

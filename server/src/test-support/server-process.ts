@@ -3,6 +3,8 @@
  * several processes on one Redis or a real SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface ServerProcess {
@@ -16,8 +18,10 @@ export interface ServerProcess {
 const mainTs = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  // Processes of one test share a store prefix and, as in production, one DATA_DIR; never the repository's `data/`.
+  const dataDir = join(tmpdir(), `mashup-proc-${(env.REDIS_PREFIX ?? 'default').replace(/[^A-Za-z0-9_-]/g, '_')}`);
   const child = spawn(process.execPath, ['--import', 'tsx', mainTs], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO_EVENT: 'false', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO_EVENT: 'false', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];
