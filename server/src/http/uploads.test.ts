@@ -261,6 +261,15 @@ describe('POST /api/events/:code/talks/:talkId/deck', () => {
     await expectRefused(r, post(`/api/events/${r.code}/talks/${r.talkIds[0]}/deck`, r.host.token, onlyAlt), 422, 'upload.missing_file');
     await expectRefused(r, post(`/api/events/${r.code}/talks/${r.talkIds[0]}/deck`, r.host.token, '{}'), 400, 'payload.invalid');
     await expectRefused(r, uploadDeck(r, r.host.token, await images(20), Array.from({ length: 21 }, () => 'x')), 400, 'payload.invalid');
+    const raw = (contentType: string, body: string) =>
+      fetch(`${server.url}/api/events/${r.code}/talks/${r.talkIds[0]}/deck`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${r.host.token}`, 'content-type': contentType },
+        body,
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as Ack<unknown> }));
+    const cutShort = '--xyz\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\n\r\n%PDF-1.7 and then nothing';
+    await expectRefused(r, raw('multipart/form-data; boundary=xyz', cutShort), 400, 'payload.invalid');
+    await expectRefused(r, raw('multipart/form-data', cutShort), 400, 'payload.invalid');
   });
 
   it('unknown talk → pechakucha.talk_not_found; an event without a block → pechakucha.none; unknown event → event.not_found', async () => {

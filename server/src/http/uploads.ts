@@ -40,6 +40,8 @@ const BEARER = /^Bearer\s+(\S{1,1024})\s*$/i;
 // Text fields are short: an alt text of LIMITS.slideTextMax characters is at most 4 bytes each in UTF-8.
 const fieldBytes = (limits: UploadLimits) => limits.slideTextMax * 4;
 
+/** busboy's own parse errors (a body that is not well-formed multipart). */
+const BUSBOY_MALFORMED = /^(Unexpected end of multipart data|(Part|Preamble) terminated early|Multipart: Boundary not found|The needle cannot)/;
 /** busboy's limits surface as these codes (see @fastify/multipart). */
 const MULTIPART_LIMIT_CODES = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
 
@@ -130,7 +132,8 @@ function multipartError(err: unknown): unknown {
   if (code && MULTIPART_LIMIT_CODES.has(code)) {
     return new DomainError(ERROR_CODES.uploadTooLarge, `The upload exceeds a limit (${err.message}).`);
   }
-  if (code?.startsWith('FST_') || /multipart|part|boundary|form/i.test(err.message)) {
+  const status = (err as Error & { statusCode?: number }).statusCode ?? 500;
+  if ((code?.startsWith('FST_') && status < 500) || BUSBOY_MALFORMED.test(err.message)) {
     return new DomainError(ERROR_CODES.payloadInvalid, `The multipart body is malformed (${err.message}).`);
   }
   return err;
