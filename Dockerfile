@@ -53,10 +53,14 @@ COPY --from=build /app/server/dist server/dist
 # The server finds the client at ../../../client/dist from server/dist/http (or at CLIENT_DIR).
 COPY --from=build /app/client/dist client/dist
 
-# Files stay owned by root and read-only for the process: the server writes nothing to disk.
+# Code stays owned by root and read-only for the process; uploads (slides, videos) go to
+# DATA_DIR, a volume owned by node that every replica mounts.
+RUN mkdir -p /data && chown node:node /data
 USER node
 ENV HOST=0.0.0.0 \
-    PORT=3000
+    PORT=3000 \
+    DATA_DIR=/data
+VOLUME ["/data"]
 EXPOSE 3000
 
 # node's own fetch: the slim image has no curl. /healthz answers 503 when the store is unreachable

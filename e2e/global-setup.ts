@@ -4,7 +4,9 @@
  * Run `npm run build` first (the root `npm test` does).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +27,8 @@ export default async function globalSetup() {
       LOG_LEVEL: 'info',
       REDIS_URL: '',
       CREATE_RATE_PER_MINUTE: '1000',
+      // Uploads of this run (demo decks, test decks) go to a temporary folder, not the repo's data/.
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'mashup-e2e-')),
       JOIN_RATE_PER_MINUTE: '10000',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -86,7 +86,7 @@ export async function runRequest<E extends ClientEventName>(
     const data = await handler({ socket, eventId, actor }, parsed.data as ParsedPayloadOf<E>);
     return ok(data);
   } catch (err) {
-    if (err instanceof DomainError) return fail(err.code, err.message);
+    if (err instanceof DomainError) return fail(err.code, err.message, err.details);
     deps.log.error({ err, event: name, eventId: socket.data.eventId }, 'socket handler failed');
     return fail(ERROR_CODES.internal, 'Something went wrong on the server.');
   }

@@ -13,11 +13,29 @@ export function pechakuchaHandlers(deps: FeatureDeps) {
     return {};
   };
 
+  /**
+   * Setup and clear may drop talks or decks that no longer fit: their files go
+   * after the store no longer points at them (never before, or a viewer could
+   * load a missing slide).
+   */
+  const replacing = async (eventId: string, fn: (cur: PechaKuchaBlock | null, now: number) => PechaKuchaBlock | null) => {
+    let before: PechaKuchaBlock | null = null;
+    const change = await deps.store.updateDoc(eventId, 'pechakucha', (cur) => {
+      before = cur;
+      return fn(cur, deps.clock.now());
+    });
+    if (change.seq !== null) deps.broadcast.patch(eventId, change.seq, { type: 'pechakucha', block: change.value });
+    const kept = new Set((change.value?.talks ?? []).map((t) => t.deck?.id));
+    const dropped = ((before as PechaKuchaBlock | null)?.talks ?? []).flatMap((t) => (t.deck && !kept.has(t.deck.id) ? [t.deck.id] : []));
+    await Promise.all(dropped.map((deckId) => deps.files.removeDeck(eventId, deckId)));
+    return {};
+  };
+
   const setup: Handler<'pechakucha:setup'> = ({ eventId }, input) => {
     const ctx = deps.ctx();
-    return apply(eventId, (cur) => pk.setup(cur, input, ctx));
+    return replacing(eventId, (cur) => pk.setup(cur, input, ctx));
   };
-  const clear: Handler<'pechakucha:clear'> = ({ eventId }) => apply(eventId, pk.clear);
+  const clear: Handler<'pechakucha:clear'> = ({ eventId }) => replacing(eventId, pk.clear);
   const start: Handler<'pechakucha:start'> = ({ eventId }) => apply(eventId, pk.start);
   const pause: Handler<'pechakucha:pause'> = ({ eventId }) => apply(eventId, pk.pause);
   const resume: Handler<'pechakucha:resume'> = ({ eventId }) => apply(eventId, pk.resume);
