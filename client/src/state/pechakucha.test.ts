@@ -1,6 +1,7 @@
 import { pkPositionAt, type Deck, type PechaKuchaBlock, type PechaKuchaRun, type Talk } from '@mashup/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  doneFraction,
   fixedTalkCount,
   moveItem,
   nextSecondTick,
@@ -66,6 +67,15 @@ describe('when the stage looks again (pkNextWakeAt)', () => {
     expect(pkNextWakeAt(pkPositionAt(block({ hold: true }), T + 6_000), T + 6_000)).toBeNull();
     expect(pkNextWakeAt(pkPositionAt(block(null), T), T)).toBeNull();
     expect(pkNextWakeAt(pkPositionAt(block({ endedAt: T + 1 }), T + 2), T + 2)).toBeNull();
+  });
+
+  it('the bar and the ring move with the seconds shown', () => {
+    expect(doneFraction(T, 20_000, T)).toBe(0);
+    expect(doneFraction(T, 20_000, T + 999)).toBe(0);
+    expect(doneFraction(T, 20_000, T + 1_000)).toBeCloseTo(0.05);
+    expect(doneFraction(T, 20_000, T + 19_999)).toBeCloseTo(0.95);
+    expect(doneFraction(T, 20_000, T + 20_000)).toBe(1);
+    expect(doneFraction(T, 1_500, T + 100)).toBe(0);
   });
 
   it('a second tick is where the whole seconds shown change', () => {

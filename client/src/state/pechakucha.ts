@@ -55,6 +55,16 @@ export function secondsLeft(deadline: number, now: number): number {
   return Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 
+/**
+ * How much of a slide has passed, 0…1, in whole seconds as shown (so the bar
+ * and the ring move with the "noch n s" text, once per second).
+ */
+export function doneFraction(startAt: number, durationMs: number, t: number): number {
+  if (durationMs <= 0) return 1;
+  const left = secondsLeft(startAt + durationMs, t) * 1000;
+  return Math.max(0, Math.min(1, 1 - left / durationMs));
+}
+
 /** The time the schedule is frozen at while paused, otherwise now. */
 export function scheduleTime(block: PechaKuchaBlock | null, now: number): number {
   return block?.run?.pausedAt ?? now;

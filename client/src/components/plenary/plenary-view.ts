@@ -1,7 +1,10 @@
 /**
  * <mashup-plenary> — the frame of a room, here the plenary: top bar, connection
  * and announcement banners, the main view (stage, host menu), the side panel
- * (chat, people) and the control bar, plus the reaction overlay.
+ * (chat, people) and the control bar, plus the reaction overlay. The main view
+ * shows the video greeting playing for everyone, the Pecha Kucha stage while a
+ * block runs (the welcome otherwise), "Ihr Vortrag" for presenters and, for
+ * hosts, the host menu with the Pecha Kucha and video panels.
  *
  * Properties: `session` (EventSession, provided to all children via context), `code`.
  * Layout: three rows and two columns on wide screens; one column below 760px,
@@ -9,7 +12,7 @@
  */
 import { ContextProvider } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AppController, SessionController, sessionContext } from '../../context.js';
 import type { EventSession } from '../../services/event-session.js';
@@ -23,6 +26,11 @@ import '../host-menu/host-menu.js';
 import '../side-panel/side-panel.js';
 import '../control-bar/control-bar.js';
 import '../reactions/reaction-overlay.js';
+import '../pechakucha/pk-stage.js';
+import '../pechakucha/pk-my-talk.js';
+import '../pechakucha/pk-host-panel.js';
+import '../video/video-player.js';
+import '../video/video-host-panel.js';
 
 @customElement('mashup-plenary')
 @localized()
@@ -147,8 +155,17 @@ export class PlenaryView extends LitElement {
       <div class="body">
         <div class="main-col">
           <main id="main" aria-label=${msg('Plenum', { id: 'room.plenary' })}>
-            <mashup-stage-welcome .event=${view.event} .connected=${connectedCount(view)}></mashup-stage-welcome>
-            ${host && this.hostMenuOpen ? html`<mashup-host-menu></mashup-host-menu>` : ''}
+            ${view.video ? html`<mashup-video-player></mashup-video-player>` : nothing}
+            ${view.pechakucha?.run
+              ? nothing
+              : html`<mashup-stage-welcome .event=${view.event} .connected=${connectedCount(view)}></mashup-stage-welcome>`}
+            ${view.pechakucha ? html`<mashup-pk-stage></mashup-pk-stage>` : nothing}
+            <mashup-pk-my-talk></mashup-pk-my-talk>
+            ${host && this.hostMenuOpen
+              ? html`<mashup-host-menu></mashup-host-menu>
+                  <mashup-pk-host-panel></mashup-pk-host-panel>
+                  <mashup-video-host-panel></mashup-video-host-panel>`
+              : nothing}
           </main>
           <mashup-reaction-overlay></mashup-reaction-overlay>
         </div>
