@@ -103,3 +103,69 @@ export async function tabTo(page: Page, target: Locator, { maxPresses = 30, back
 export function countdownSeconds(text: string | null | undefined): number {
   return (text ?? '').trim().split(':').map(Number).reduce((acc, n) => acc * 60 + n, 0);
 }
+
+/** A PDF with `pages` pages (16:9, a big page number and a line of text each), built with pdf-lib. */
+export async function pdfWithPages(pages: number): Promise<Buffer> {
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  for (let i = 1; i <= pages; i++) {
+    const page = doc.addPage([960, 540]);
+    page.drawRectangle({ x: 0, y: 0, width: 960, height: 540, color: rgb(0.9, 0.94, 0.98) });
+    page.drawText(String(i), { x: 60, y: 260, size: 180, font, color: rgb(0.1, 0.3, 0.5) });
+    page.drawText(`E2E-Folie ${i} von ${pages}`, { x: 60, y: 120, size: 36, font, color: rgb(0.1, 0.1, 0.1) });
+  }
+  return Buffer.from(await doc.save());
+}
+
+/** One change of the Pecha Kucha slide a page shows: `key` = "talk:slide" or "none"; `t` = Date.now() in the page. */
+export interface SlideSwitch {
+  key: string;
+  t: number;
+  alt: string | null;
+}
+
+/**
+ * Records, in the page, the moment every `data-slide-index` / `data-talk-index`
+ * change of the Pecha Kucha stage happens (a MutationObserver on the stage's
+ * shadow root, so the moment is the DOM change itself, not a poll). Install
+ * before the page opens the event; read with `slideSwitches(page)`.
+ */
+export async function recordSlideSwitches(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log: Array<{ key: string; t: number; alt: string | null }> = [];
+    (window as unknown as { __pkSwitches: typeof log }).__pkSwitches = log;
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const hit = root.querySelector('mashup-pk-stage');
+      if (hit) return hit;
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        if (el.shadowRoot) {
+          const inner = find(el.shadowRoot);
+          if (inner) return inner;
+        }
+      }
+      return null;
+    };
+    let stage: Element | null = null;
+    let observer: MutationObserver | null = null;
+    const note = () => {
+      const slide = stage?.shadowRoot?.querySelector('[data-testid="pk-slide"]');
+      const key = slide ? `${slide.getAttribute('data-talk-index')}:${slide.getAttribute('data-slide-index')}` : 'none';
+      if (log.at(-1)?.key !== key) log.push({ key, t: Date.now(), alt: slide?.getAttribute('alt') ?? null });
+    };
+    // Finding the stage polls (it appears when a block is set up); observing it does not.
+    setInterval(() => {
+      if (stage?.isConnected) return;
+      observer?.disconnect();
+      stage = find(document);
+      if (!stage?.shadowRoot) return;
+      observer = new MutationObserver(note);
+      observer.observe(stage.shadowRoot, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-slide-index', 'data-talk-index'] });
+      note();
+    }, 50);
+  });
+}
+
+export async function slideSwitches(page: Page): Promise<SlideSwitch[]> {
+  return page.evaluate(() => (window as unknown as { __pkSwitches?: SlideSwitch[] }).__pkSwitches ?? []);
+}
