@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PechaKuchaBlock, PechaKuchaRun } from './protocol/pechakucha.js';
-import { pkNextChangeAt, pkPositionAt, pkPresenterOnStage, videoPositionMs } from './pechakucha-schedule.js';
+import { pkNextChangeAt, pkPositionAt, pkPresenterOnStage, stageParticipantIds, videoPositionMs } from './pechakucha-schedule.js';
 
 const T = 1_000_000;
 const talk = (id: string, presenterId: string | null = null) => ({
@@ -82,6 +82,20 @@ describe('Pecha Kucha schedule: slide i shows during [T + i·s, T + (i+1)·s)', 
     expect(pkPresenterOnStage(b, T + 1)).toBe('pa');
     expect(pkPresenterOnStage(b, T + 400_001)).toBeNull();
     expect(pkPresenterOnStage(b, T + 415_001)).toBe('pb');
+  });
+
+  it('on stage: the hosts, plus the presenter of the talk showing (not during breaks)', () => {
+    const people = [
+      { id: 'h1', role: 'host' },
+      { id: 'pa', role: 'participant' },
+      { id: 'pb', role: 'participant' },
+      { id: 'x', role: 'participant' },
+    ];
+    const b = block({});
+    expect(stageParticipantIds(people, b, T + 1)).toEqual(['h1', 'pa']);
+    expect(stageParticipantIds(people, b, T + 400_001)).toEqual(['h1']);
+    expect(stageParticipantIds(people, b, T + 415_001)).toEqual(['h1', 'pb']);
+    expect(stageParticipantIds(people, null, T)).toEqual(['h1']);
   });
 
   it('video position follows the schedule, or holds while paused', () => {

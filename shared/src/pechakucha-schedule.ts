@@ -85,6 +85,22 @@ export function pkPresenterOnStage(block: PechaKuchaBlock | null, now: number): 
   return block.talks[pos.talkIndex]?.presenterId ?? null;
 }
 
+/**
+ * Who is on stage in the plenary at server time `now`: every host, and the
+ * presenter of the talk now showing. The media plane (a later issue) lets
+ * exactly these publish audio and video in the plenary; everyone else receives.
+ */
+export function stageParticipantIds(
+  participants: ReadonlyArray<{ id: string; role: string }>,
+  block: PechaKuchaBlock | null,
+  now: number,
+): string[] {
+  const ids = participants.filter((p) => p.role === 'host').map((p) => p.id);
+  const presenter = pkPresenterOnStage(block, now);
+  if (presenter && participants.some((p) => p.id === presenter) && !ids.includes(presenter)) ids.push(presenter);
+  return ids;
+}
+
 /** Position of a shared video in ms at server time `now`. */
 export function videoPositionMs(v: VideoPlayback, now: number): number {
   if (v.pausedPositionMs !== null) return v.pausedPositionMs;
