@@ -169,3 +169,42 @@ export async function recordSlideSwitches(page: Page): Promise<void> {
 export async function slideSwitches(page: Page): Promise<SlideSwitch[]> {
   return page.evaluate(() => (window as unknown as { __pkSwitches?: SlideSwitch[] }).__pkSwitches ?? []);
 }
+
+/**
+ * A short WebM video, recorded in the page from a canvas (MediaRecorder; no
+ * ffmpeg on our machines): a counter that changes every 100 ms.
+ */
+export async function recordWebm(page: Page, seconds: number): Promise<Buffer> {
+  const base64 = await page.evaluate(async (ms) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 180;
+    const ctx = canvas.getContext('2d')!;
+    const stream = canvas.captureStream(25);
+    const recorder = new MediaRecorder(stream, { mimeType: 'video/webm' });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (e) => chunks.push(e.data);
+    const stopped = new Promise((r) => (recorder.onstop = r));
+    const start = performance.now();
+    const draw = () => {
+      const t = performance.now() - start;
+      ctx.fillStyle = '#15307f';
+      ctx.fillRect(0, 0, 320, 180);
+      ctx.fillStyle = '#fff';
+      ctx.font = 'bold 64px sans-serif';
+      ctx.fillText((t / 1000).toFixed(1), 90, 115);
+    };
+    draw();
+    recorder.start(250);
+    const timer = setInterval(draw, 40);
+    await new Promise((r) => setTimeout(r, ms));
+    clearInterval(timer);
+    recorder.stop();
+    await stopped;
+    const bytes = new Uint8Array(await new Blob(chunks, { type: 'video/webm' }).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, seconds * 1000);
+  return Buffer.from(base64, 'base64');
+}

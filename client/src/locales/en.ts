@@ -200,7 +200,6 @@ export const templates = {
   'pk.host.summary': str`${0}: ${1} talks · ${2} slides × ${3} s · break ${4} s`,
   'pk.host.title': 'Pecha Kucha',
   'pk.mine.format': str`${0}: ${1} slides × ${2} s, position ${3} of ${4}`,
-  'pk.mine.locked': 'Your talk is running or over; its deck can no longer be changed.',
   'pk.mine.preview': 'Preview and slide texts',
   'pk.mine.title': 'Your talk',
   'pk.mine.titleMany': 'Your talks',

@@ -2,8 +2,8 @@
  * <mashup-pk-my-talk> — "Ihr Vortrag": for a participant named as presenter of
  * one or more talks. Per talk: the format, whether the deck is there, the
  * upload, and a preview of the uploaded deck with editable slide texts.
- * Hidden while the block has ended; no upload while the talk itself runs or
- * once it was given.
+ * A talk drops out of this card once it starts (the presenter view takes
+ * over on stage); the card is gone when none of the person's talks is ahead.
  */
 import { localized, msg, str } from '@lit/localize';
 import { pkPositionAt, type PechaKuchaBlock, type Talk } from '@mashup/shared';
@@ -82,15 +82,17 @@ export class PkMyTalk extends LitElement {
     if (!view || !block) return nothing;
     const mine = talksPresentedBy(block, view.self.participantId);
     const pos = pkPositionAt(block, this.#wake.now());
-    if (mine.length === 0 || pos.phase === 'ended') return nothing;
+    // Talks already running or given drop out: the presenter view takes over on stage.
     const fixed = fixedTalkCount(block, pos);
+    const open = mine.filter((t) => block.talks.indexOf(t) >= fixed);
+    if (open.length === 0) return nothing;
     return html`<section class="card" aria-labelledby="my-talk-title" data-testid="pk-my-talk">
-      <h2 id="my-talk-title">${icon('megaphone')}${mine.length === 1 ? msg('Ihr Vortrag', { id: 'pk.mine.title' }) : msg('Ihre Vorträge', { id: 'pk.mine.titleMany' })}</h2>
-      ${mine.map((talk) => this.#talk(block, talk, block.talks.indexOf(talk) < fixed, view.event.code))}
+      <h2 id="my-talk-title">${icon('megaphone')}${open.length === 1 ? msg('Ihr Vortrag', { id: 'pk.mine.title' }) : msg('Ihre Vorträge', { id: 'pk.mine.titleMany' })}</h2>
+      ${open.map((talk) => this.#talk(block, talk, view.event.code))}
     </section>`;
   }
 
-  #talk(block: PechaKuchaBlock, talk: Talk, locked: boolean, code: string) {
+  #talk(block: PechaKuchaBlock, talk: Talk, code: string) {
     const { slides, slideMs } = block.format;
     return html`<article data-testid="pk-my-talk-item" data-talk-id=${talk.id}>
       <h3>${talk.title}</h3>
@@ -100,9 +102,7 @@ export class PkMyTalk extends LitElement {
       ${talk.deck
         ? html`<p class="deck-state ok" data-testid="pk-deck-state" data-state="uploaded">${icon('check')}${msg(str`Foliensatz hochgeladen (${talk.deck.slides.length} Folien)`, { id: 'pk.deck.uploaded' })}</p>`
         : html`<p class="deck-state missing" data-testid="pk-deck-state" data-state="missing">${icon('alert')}${msg('Noch kein Foliensatz hochgeladen', { id: 'pk.deck.missing' })}</p>`}
-      ${locked
-        ? html`<p class="muted">${msg('Ihr Vortrag läuft oder ist vorbei; der Foliensatz lässt sich jetzt nicht mehr ändern.', { id: 'pk.mine.locked' })}</p>`
-        : html`<mashup-pk-deck-upload .talk=${talk} .slides=${slides} .code=${code}></mashup-pk-deck-upload>`}
+      <mashup-pk-deck-upload .talk=${talk} .slides=${slides} .code=${code}></mashup-pk-deck-upload>
       ${talk.deck
         ? html`<details open>
             <summary>${msg('Vorschau und Folientexte', { id: 'pk.mine.preview' })}</summary>

@@ -302,7 +302,7 @@ export class PkSetupDialog extends LitElement {
             @input=${(e: InputEvent) => this.#setTalk(t.key, { municipality: value(e) })} />
         </div>
       </div>
-      <p class="deck ${t.deckSlides !== null ? 'ok' : 'missing'}" data-testid="pk-talk-deck">
+      <p class="deck ${t.deckSlides !== null ? 'ok' : t.id ? 'missing' : 'muted'}" data-testid="pk-talk-deck">
         ${t.deckSlides !== null
           ? msg(str`Foliensatz hochgeladen (${t.deckSlides} Folien)`, { id: 'pk.deck.uploaded' })
           : t.id
