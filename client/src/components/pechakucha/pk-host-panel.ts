@@ -169,7 +169,7 @@ export class PkHostPanel extends LitElement {
     return html`
       <p class="state" data-testid="pk-host-state" data-phase=${pos.phase}>${this.#stateText(block, pos)}</p>
       <p class="muted">
-        ${msg(str`${block.title}: ${block.talks.length} Vorträge · ${block.format.slides} Folien × ${formatSeconds(block.format.slideMs)} s · Pause ${formatSeconds(block.breakMs)} s`, { id: 'pk.host.summary' })}
+        ${msg(str`${block.title}: ${block.format.slides} Folien × ${formatSeconds(block.format.slideMs)} s, Pause ${formatSeconds(block.breakMs)} s zwischen den Vorträgen`, { id: 'pk.host.summary' })}
       </p>
       <div class="buttons" role="group" aria-label=${msg('Ablauf steuern', { id: 'pk.host.controls' })}>
         ${running

@@ -265,7 +265,7 @@ export class PkStage extends LitElement {
       <p class="kicker">${msg('Gleich im Plenum', { id: 'pk.upcoming.kicker' })}</p>
       <h2 id="pk-upcoming-title">${block.title}</h2>
       <p class="muted">
-        ${msg(str`${block.talks.length} Vorträge · je ${block.format.slides} Folien × ${formatSeconds(block.format.slideMs)} s`, { id: 'pk.upcoming.summary' })}
+        ${msg(str`Jeder Vortrag: ${block.format.slides} Folien × ${formatSeconds(block.format.slideMs)} s`, { id: 'pk.upcoming.summary' })}
       </p>
       <ol>
         ${block.talks.map((t) => html`<li><strong>${t.title}</strong>${t.presenterName || t.municipality ? html` – ${talkLine(t)}` : nothing}</li>`)}

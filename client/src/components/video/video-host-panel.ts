@@ -218,14 +218,21 @@ export class VideoHostPanel extends LitElement {
 
   #item(v: VideoAsset, playback: VideoPlayback | null) {
     const current = playback?.videoId === v.id;
+    // Not current: from the start; current and paused: continue; current and playing: from the start again.
+    const paused = current && playback?.pausedPositionMs !== null;
+    const playLabel = paused
+      ? msg('Fortsetzen', { id: 'host.countdown.resume' })
+      : current
+        ? msg('Von vorn', { id: 'video.host.restart' })
+        : msg('Abspielen', { id: 'video.host.play' });
     return html`<li data-testid="video-item" data-video-id=${v.id} data-current=${current ? 'true' : 'false'}>
       <div class="what">
         <strong>${v.title}</strong>
         <div class="size">${v.mime === 'video/webm' ? 'WebM' : 'MP4'} · ${mb(v.sizeBytes)} MB</div>
       </div>
-      <button class="btn small primary" type="button" data-testid="video-play-${v.id}" aria-label=${msg(str`${v.title} für alle abspielen`, { id: 'video.host.playFor' })}
-        aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#run(() => this.#live.session!.playVideo(v.id, current ? undefined : 0))}>
-        ${icon('play')}${current ? msg('Fortsetzen', { id: 'host.countdown.resume' }) : msg('Abspielen', { id: 'video.host.play' })}
+      <button class="btn small primary" type="button" data-testid="video-play-${v.id}" aria-label=${msg(str`${playLabel} für alle: ${v.title}`, { id: 'video.host.playFor' })}
+        aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#run(() => this.#live.session!.playVideo(v.id, paused ? undefined : 0))}>
+        ${icon('play')}${playLabel}
       </button>
       <button class="btn small" type="button" data-testid="video-remove-${v.id}" aria-label=${msg(str`${v.title} entfernen`, { id: 'pk.setup.removeFor' })}
         @click=${() => (this.confirmRemove = v)}>

@@ -55,6 +55,7 @@ export class VideoPlayer extends LitElement {
       }
       .frame {
         position: relative;
+        width: 100%;
         background: #000;
         border-radius: var(--mu-radius);
         overflow: hidden;
