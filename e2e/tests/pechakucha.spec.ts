@@ -197,7 +197,7 @@ test.describe('Pecha Kucha', () => {
     }
   });
 
-  test('host controls: previous slide, skip a talk, hold the break, end with confirmation', async ({ browser, mashupUrl }) => {
+  test('host controls: reorder (set-up and queue, keyboard focus kept), previous slide, skip a talk, hold the break, end with confirmation', async ({ browser, mashupUrl }) => {
     test.setTimeout(90_000);
     const event = await createEvent(mashupUrl, 'E2E Pecha Kucha Steuerung');
     const host = await personJoins(browser, event.hostLink, 'Hanna Host', 'Jena');
@@ -228,12 +228,20 @@ test.describe('Pecha Kucha', () => {
     await h.getByTestId('pk-previous').click();
     await expect(slide).toHaveAttribute('data-slide-index', '0');
 
-    // Hold, then skip: talk 2 ("Drei" after the move) starts now.
+    // While talk 1 runs, the queue's upcoming talks can be reordered: "Zwei" moves up again, focus stays.
+    const queue = h.getByTestId('pk-queue-item');
+    await expect(queue.first().getByTestId('pk-queue-up')).toHaveCount(0);
+    await queue.nth(2).getByTestId('pk-queue-up').click();
+    await expect(queue.nth(1)).toContainText('Zwei');
+    await expect(queue.nth(1).getByTestId('pk-queue-up')).toBeFocused();
+    await expect(h.getByTestId('pk-host-status')).toHaveText('Zwei ist jetzt auf Platz 2.');
+
+    // Hold, then skip: talk 2 ("Zwei") starts now.
     await h.getByTestId('pk-hold').click();
     await expect(h.getByTestId('pk-hold')).toHaveAttribute('aria-pressed', 'true');
     await h.getByTestId('pk-skip').click();
     await expect(slide).toHaveAttribute('data-talk-index', '1');
-    await expect(v.page.getByTestId('pk-talk-title')).toHaveText('Drei');
+    await expect(v.page.getByTestId('pk-talk-title')).toHaveText('Zwei');
     // Held again after this talk: the break waits for the host.
     await h.getByTestId('pk-hold').click();
     await expect(v.page.getByTestId('pk-break')).toBeVisible({ timeout: 15_000 });

@@ -44,6 +44,23 @@ export class PkDeckUpload extends LitElement {
         max-height: 360px;
         overflow: auto;
       }
+      .alt-row {
+        display: grid;
+        grid-template-columns: 112px minmax(0, 1fr);
+        gap: var(--mu-space-1) var(--mu-space-3);
+        align-items: center;
+      }
+      .alt-row img {
+        grid-row: span 3;
+        width: 112px;
+        aspect-ratio: 16 / 9;
+        object-fit: contain;
+        background: #0b0d12;
+        border-radius: 4px;
+      }
+      .alt-row label {
+        margin: 0;
+      }
       .file-name {
         font-size: 0.8rem;
         color: var(--mu-text-muted);
@@ -80,12 +97,20 @@ export class PkDeckUpload extends LitElement {
   /** Ids only need to be unique inside this shadow root. */
   readonly #uid = 'deck';
   #abort: AbortController | null = null;
+  /** Object URLs of the chosen images (shown beside their alt fields); revoked when replaced. */
+  #previews: string[] = [];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // The request belongs to this form: closing it cancels the upload.
     this.#abort?.abort();
     this.#abort = null;
+    this.#setPreviews([]);
+  }
+
+  #setPreviews(files: File[]): void {
+    for (const url of this.#previews) URL.revokeObjectURL(url);
+    this.#previews = files.map((f) => URL.createObjectURL(f));
   }
 
   override render() {
@@ -132,7 +157,8 @@ export class PkDeckUpload extends LitElement {
       <p class="hint">${msg('Beschreiben Sie kurz, was auf jeder Folie steht oder zu sehen ist.', { id: 'pk.upload.altHint' })}</p>
       <ol>
         ${files.map(
-          (f, i) => html`<li>
+          (f, i) => html`<li class="alt-row">
+            <img src=${this.#previews[i] ?? ''} alt="" />
             <label for="${this.#uid}-alt-${i}">${msg(str`Folie ${i + 1}`, { id: 'pk.upload.altLabel' })}</label>
             <input
               id="${this.#uid}-alt-${i}"
@@ -165,6 +191,7 @@ export class PkDeckUpload extends LitElement {
   #chosen = (e: Event): void => {
     const input = e.target as HTMLInputElement;
     this.choice = classifyDeckFiles([...(input.files ?? [])]);
+    this.#setPreviews(this.choice.kind === 'images' ? this.choice.files : []);
     this.alts = [];
     this.error = this.#choiceError() ?? '';
     this.done = '';
@@ -222,6 +249,7 @@ export class PkDeckUpload extends LitElement {
     this.done = msg(str`Foliensatz mit ${reply.data.deck.slides.length} Folien hochgeladen.`, { id: 'pk.upload.done' });
     this.choice = { kind: 'empty' };
     this.alts = [];
+    this.#setPreviews([]);
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[type=file]');
     if (input) input.value = '';
     this.dispatchEvent(new CustomEvent('deck-uploaded', { detail: { talkId: this.talk.id }, bubbles: true, composed: true }));
