@@ -111,4 +111,27 @@ describe('WakeController: lockstep from the synced clock', () => {
     wake.hostDisconnected();
     expect(clock.pendingTimers).toBe(0);
   });
+
+  it('a render just short of a switch plans for that switch, even if the clock passes it before planning', async () => {
+    const clock = new FakeClock(T + 999);
+    // Each reading of the synced clock is 0.6 ms later than the one before (a busy page).
+    let reads = 0;
+    const serverNow = () => clock.now() + 0.6 * reads++;
+    let wake: WakeController | null = null;
+    const shown: number[] = [];
+    const host = new FakeHost(() => {
+      const pos = pkPositionAt(block, wake!.now());
+      shown.push(pos.phase === 'talk' ? pos.slideIndex : -1);
+    });
+    wake = new WakeController(host as unknown as ReactiveControllerHost & HTMLElement, {
+      clock,
+      serverNow,
+      nextWakeAt: (now) => pkNextWakeAt(pkPositionAt(block, now), now),
+    });
+    host.requestUpdate(); // renders slide 0 at T + 999.0; a second reading would be T + 1 000.2
+    expect(shown).toEqual([0]);
+    await clock.advance(2);
+    // Slide 1 comes at its switch, not a whole slide later.
+    expect(shown.slice(0, 2)).toEqual([0, 1]);
+  });
 });

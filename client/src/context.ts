@@ -153,6 +153,8 @@ export class WakeController implements ReactiveController {
   #timer: Disposer | undefined;
   /** Target of the timer that fired last: a timer can fire a hair early (clock granularity). */
   #reached = Number.NEGATIVE_INFINITY;
+  /** The time this update rendered for; the next wake is planned from it, not from a later reading. */
+  #renderedAt: number | undefined;
 
   constructor(host: Host, options: { clock: Clock; serverNow: () => number; nextWakeAt: (now: number) => number | null }) {
     this.#host = host;
@@ -164,7 +166,9 @@ export class WakeController implements ReactiveController {
 
   /** Server time to render for: never before the moment the last timer was meant for. */
   now(): number {
-    return Math.max(this.#serverNow(), this.#reached);
+    const t = Math.max(this.#serverNow(), this.#reached);
+    this.#renderedAt ??= t;
+    return t;
   }
 
   hostConnected(): void {
@@ -174,8 +178,15 @@ export class WakeController implements ReactiveController {
   hostUpdated(): void {
     this.#timer?.();
     this.#timer = undefined;
-    if (!this.#host.isConnected) return;
-    const at = this.#nextWakeAt(this.now());
+    if (!this.#host.isConnected) {
+      this.#renderedAt = undefined;
+      return;
+    }
+    // Plan from the time the render used: a second reading could fall past a slide boundary
+    // that the render was just short of, and the timer would wait for the boundary after it,
+    // leaving the old slide up for a whole slide.
+    const at = this.#nextWakeAt(this.#renderedAt ?? this.now());
+    this.#renderedAt = undefined;
     if (at === null) return;
     this.#timer = this.#clock.setTimeout(() => {
       this.#timer = undefined;
