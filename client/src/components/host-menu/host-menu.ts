@@ -10,6 +10,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { SessionController } from '../../context.js';
 import { errorMessage } from '../../i18n/error-messages.js';
 import { icon, type IconName } from '../../icons.js';
+import { fieldsetStyles, panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
 
 const MINUTE_MS = 60_000;
@@ -20,56 +21,22 @@ const DEFAULT_MINUTES = 5;
 export class HostMenu extends LitElement {
   static override styles = [
     baseStyles,
+    panelStyles,
+    fieldsetStyles,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        display: grid;
-        gap: var(--mu-space-4);
-      }
-      h2 {
-        display: flex;
-        align-items: center;
-        gap: var(--mu-space-2);
-        font-size: 1.125rem;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
-        gap: var(--mu-space-4);
-      }
-      fieldset {
-        margin: 0;
-        padding: var(--mu-space-4);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
-        display: grid;
-        gap: var(--mu-space-3);
-        align-content: start;
-      }
+      /* Our legends carry an icon. */
       legend {
         display: flex;
         align-items: center;
         gap: var(--mu-space-2);
-        font-weight: 700;
-        padding: 0 var(--mu-space-1);
       }
       legend svg {
         width: 20px;
         height: 20px;
       }
-      .field {
-        margin: 0;
-      }
       .two {
         display: grid;
         grid-template-columns: minmax(0, 1fr) 7rem;
-        gap: var(--mu-space-2);
-      }
-      .buttons {
-        display: flex;
-        flex-wrap: wrap;
         gap: var(--mu-space-2);
       }
       .current {

@@ -17,6 +17,7 @@ import { icon, type IconName } from '../../icons.js';
 import { systemClock } from '../../services/clock.js';
 import type { PkCommand } from '../../services/event-session.js';
 import { fixedTalkCount, moveItem, pkNextWakeAt } from '../../state/pechakucha.js';
+import { panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
 import { dialogStyles } from './dialog-styles.js';
 import { formatSeconds, talkLine } from './talk-line.js';
@@ -32,41 +33,18 @@ export class PkHostPanel extends LitElement {
   static override styles = [
     baseStyles,
     dialogStyles,
+    panelStyles,
     css`
-      :host {
-        display: block;
-      }
+      /* Tighter than the other panels: the queue below is long. */
       section {
-        display: grid;
         gap: var(--mu-space-3);
-      }
-      h2 {
-        display: flex;
-        align-items: center;
-        gap: var(--mu-space-2);
-        font-size: 1.125rem;
       }
       .state {
         font-weight: 600;
       }
-      .buttons {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--mu-space-2);
-      }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--mu-space-2);
-      }
       li {
         display: grid;
         gap: var(--mu-space-2);
-        padding: var(--mu-space-2) var(--mu-space-3);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
       }
       li[data-state='current'] {
         border-color: var(--mu-primary);

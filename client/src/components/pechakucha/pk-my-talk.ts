@@ -13,6 +13,7 @@ import { SessionController, WakeController } from '../../context.js';
 import { systemClock } from '../../services/clock.js';
 import { fixedTalkCount, pkNextWakeAt, talksPresentedBy } from '../../state/pechakucha.js';
 import { icon } from '../../icons.js';
+import { panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
 import { formatSeconds } from './talk-line.js';
 import './pk-deck-upload.js';
@@ -23,20 +24,8 @@ import './pk-deck-preview.js';
 export class PkMyTalk extends LitElement {
   static override styles = [
     baseStyles,
+    panelStyles,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        display: grid;
-        gap: var(--mu-space-4);
-      }
-      h2 {
-        display: flex;
-        align-items: center;
-        gap: var(--mu-space-2);
-        font-size: 1.125rem;
-      }
       article {
         display: grid;
         gap: var(--mu-space-3);

@@ -14,6 +14,7 @@ import { errorMessage } from '../../i18n/error-messages.js';
 import { icon } from '../../icons.js';
 import type { UploadPhase } from '../../services/upload-client.js';
 import { formatPosition } from '../../state/video-sync.js';
+import { fieldsetStyles, panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
 import { dialogStyles } from '../pechakucha/dialog-styles.js';
 
@@ -25,61 +26,14 @@ export class VideoHostPanel extends LitElement {
   static override styles = [
     baseStyles,
     dialogStyles,
+    panelStyles,
+    fieldsetStyles,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        display: grid;
-        gap: var(--mu-space-4);
-      }
-      h2 {
-        display: flex;
-        align-items: center;
-        gap: var(--mu-space-2);
-        font-size: 1.125rem;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
-        gap: var(--mu-space-4);
-      }
-      fieldset {
-        margin: 0;
-        padding: var(--mu-space-4);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
-        display: grid;
-        gap: var(--mu-space-3);
-        align-content: start;
-      }
-      legend {
-        font-weight: 700;
-        padding: 0 var(--mu-space-1);
-      }
-      .field {
-        margin: 0;
-      }
-      .buttons {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--mu-space-2);
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--mu-space-2);
-      }
       li {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
         gap: var(--mu-space-2);
-        padding: var(--mu-space-2) var(--mu-space-3);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
       }
       li[data-current='true'] {
         border: 2px solid var(--mu-primary);
