@@ -15,6 +15,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { icon } from '../../icons.js';
 import { doneFraction, scheduleTime, secondsLeft } from '../../state/pechakucha.js';
 import { baseStyles } from '../../styles/shared.js';
+import { kickerStyles } from '../../styles/stage.js';
 import { slideStyles } from './pk-styles.js';
 
 type TalkPosition = Extract<PkPosition, { phase: 'talk' }>;
@@ -28,6 +29,7 @@ export class PkPresenterView extends LitElement {
   static override styles = [
     baseStyles,
     slideStyles,
+    kickerStyles,
     css`
       :host {
         display: block;
@@ -40,12 +42,9 @@ export class PkPresenterView extends LitElement {
         background: var(--mu-surface);
         border: 2px solid var(--mu-primary);
       }
+      /* Only the presenter sees this view: it wears the accent colour, as its border does. */
       .kicker {
-        font-weight: 700;
         color: var(--mu-primary);
-        text-transform: uppercase;
-        letter-spacing: 0.06em;
-        font-size: 0.8rem;
       }
       h2 {
         font-size: 1.25rem;

@@ -24,6 +24,7 @@ import { systemClock } from '../../services/clock.js';
 import { currentSlide, doneFraction, pkNextWakeAt, pkPreloadUrls, scheduleTime, secondsLeft } from '../../state/pechakucha.js';
 import { icon } from '../../icons.js';
 import { baseStyles } from '../../styles/shared.js';
+import { kickerStyles, stageCardStyles } from '../../styles/stage.js';
 import { slideStyles } from './pk-styles.js';
 import { SlidePreloader } from './slide-preloader.js';
 import { formatSeconds, talkLine } from './talk-line.js';
@@ -35,32 +36,15 @@ export class PkStage extends LitElement {
   static override styles = [
     baseStyles,
     slideStyles,
+    stageCardStyles,
+    kickerStyles,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        display: grid;
-        gap: var(--mu-space-3);
-        padding: clamp(12px, 2vw, 20px);
-        border-radius: calc(var(--mu-radius) * 1.5);
-        background: var(--mu-surface);
-        border: 1px solid var(--mu-border-soft);
-        box-shadow: var(--mu-shadow);
-      }
       .head {
         display: flex;
         flex-wrap: wrap;
         align-items: baseline;
         justify-content: space-between;
         gap: var(--mu-space-1) var(--mu-space-4);
-      }
-      .kicker {
-        font-weight: 700;
-        color: var(--mu-text-muted);
-        text-transform: uppercase;
-        letter-spacing: 0.06em;
-        font-size: 0.8rem;
       }
       h2 {
         font-size: clamp(1.25rem, 2.5vw, 1.75rem);

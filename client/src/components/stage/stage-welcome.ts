@@ -11,12 +11,14 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { icon } from '../../icons.js';
 import { baseStyles } from '../../styles/shared.js';
+import { kickerStyles } from '../../styles/stage.js';
 
 @customElement('mashup-stage-welcome')
 @localized()
 export class StageWelcome extends LitElement {
   static override styles = [
     baseStyles,
+    kickerStyles,
     css`
       :host {
         display: block;
@@ -31,13 +33,6 @@ export class StageWelcome extends LitElement {
         background: var(--mu-surface);
         border: 1px solid var(--mu-border-soft);
         box-shadow: var(--mu-shadow);
-      }
-      .kicker {
-        font-weight: 700;
-        color: var(--mu-text-muted);
-        text-transform: uppercase;
-        letter-spacing: 0.06em;
-        font-size: 0.8rem;
       }
       h2 {
         font-size: clamp(1.5rem, 3vw, 2.25rem);

@@ -20,6 +20,7 @@ import { icon } from '../../icons.js';
 import { systemClock, type Disposer } from '../../services/clock.js';
 import { DEADBAND_MS, formatPosition, videoCorrection, videoTarget } from '../../state/video-sync.js';
 import { baseStyles } from '../../styles/shared.js';
+import { kickerStyles, stageCardStyles } from '../../styles/stage.js';
 
 /** How often a playing video is compared with the schedule. */
 const CHECK_MS = 1_000;
@@ -29,26 +30,9 @@ const CHECK_MS = 1_000;
 export class VideoPlayer extends LitElement {
   static override styles = [
     baseStyles,
+    stageCardStyles,
+    kickerStyles,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        display: grid;
-        gap: var(--mu-space-3);
-        padding: clamp(12px, 2vw, 20px);
-        border-radius: calc(var(--mu-radius) * 1.5);
-        background: var(--mu-surface);
-        border: 1px solid var(--mu-border-soft);
-        box-shadow: var(--mu-shadow);
-      }
-      .kicker {
-        font-weight: 700;
-        color: var(--mu-text-muted);
-        text-transform: uppercase;
-        letter-spacing: 0.06em;
-        font-size: 0.8rem;
-      }
       h2 {
         font-size: clamp(1.125rem, 2.5vw, 1.5rem);
         overflow-wrap: anywhere;
