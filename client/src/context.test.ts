@@ -113,7 +113,7 @@ describe('WakeController: lockstep from the synced clock', () => {
   });
 
   it('a render just short of a switch plans for that switch, even if the clock passes it before planning', async () => {
-    const clock = new FakeClock(T + 999);
+    const clock = new FakeClock(T + 999.5);
     // Each reading of the synced clock is 0.6 ms later than the one before (a busy page).
     let reads = 0;
     const serverNow = () => clock.now() + 0.6 * reads++;
@@ -128,7 +128,7 @@ describe('WakeController: lockstep from the synced clock', () => {
       serverNow,
       nextWakeAt: (now) => pkNextWakeAt(pkPositionAt(block, now), now),
     });
-    host.requestUpdate(); // renders slide 0 at T + 999.0; a second reading would be T + 1 000.2
+    host.requestUpdate(); // renders slide 0 at T + 999.5; a second reading would be T + 1 000.1
     expect(shown).toEqual([0]);
     await clock.advance(2);
     // Slide 1 comes at its switch, not a whole slide later.
