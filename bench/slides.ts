@@ -12,6 +12,12 @@
  * Skew of one switch = how far a client's switch moment lies from the median
  * of all clients' moments for that slide. Prints p50/p99/max per method.
  *
+ * The npm script runs this process with a larger young generation
+ * (--max-semi-space-size=64): the load generator stands in for 1,000 browsers,
+ * each with its own heap; with one default heap its garbage-collection pauses
+ * right after the start (1,000 patches decoded at once) showed up as skew on
+ * slides 1–2 that no real viewer would have.
+ *
  *   npm run bench:slides                 # N=1000, 20 slides × 1 s
  *   CLIENTS=200 SLIDE_MS=500 npm run bench:slides
  */
