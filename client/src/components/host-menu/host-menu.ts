@@ -8,10 +8,10 @@ import { LIMITS, isCountdownPaused, type Ack } from '@mashup/shared';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { SessionController } from '../../context.js';
-import { errorMessage } from '../../i18n/error-messages.js';
 import { icon, type IconName } from '../../icons.js';
 import { fieldsetStyles, panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
+import { runRequest } from '../run-request.js';
 
 const MINUTE_MS = 60_000;
 const DEFAULT_MINUTES = 5;
@@ -64,9 +64,9 @@ export class HostMenu extends LitElement {
   @state() private announcement = '';
   @state() private label = '';
   @state() private minutes = String(DEFAULT_MINUTES);
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private done = '';
+  @state() busy = false;
+  @state() error = '';
+  @state() done = '';
   @query('#announcement') private announcementInput!: HTMLTextAreaElement;
   readonly #live = new SessionController(this);
 
@@ -200,17 +200,9 @@ export class HostMenu extends LitElement {
     await this.#run(() => this.#live.session!.startCountdown(this.label.trim(), durationMs), msg('Countdown gestartet.', { id: 'host.countdown.started' }));
   };
 
-  /** Runs a host request; shows the error inline or a short confirmation. */
-  async #run(request: () => Promise<Ack<unknown>>, confirmation = ''): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.error = '';
-    this.done = '';
-    const reply = await request();
-    this.busy = false;
-    if (!reply.ok) this.error = errorMessage(reply.error);
-    else this.done = confirmation;
-    return reply.ok;
+  /** Runs a host request through the panels' shared status handling (run-request.ts). */
+  #run(request: () => Promise<Ack<unknown>>, confirmation = ''): Promise<boolean> {
+    return runRequest(this, request, confirmation);
   }
 }
 

@@ -12,7 +12,6 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SessionController, WakeController } from '../../context.js';
-import { errorMessage } from '../../i18n/error-messages.js';
 import { icon, type IconName } from '../../icons.js';
 import { systemClock } from '../../services/clock.js';
 import type { PkCommand } from '../../services/event-session.js';
@@ -24,6 +23,7 @@ import { formatSeconds, talkLine } from './talk-line.js';
 import './pk-setup-dialog.js';
 import './pk-deck-upload.js';
 import './pk-deck-preview.js';
+import { runRequest } from '../run-request.js';
 
 type Confirm = 'end' | 'clear';
 
@@ -97,9 +97,9 @@ export class PkHostPanel extends LitElement {
   @state() private confirm: Confirm | null = null;
   /** Talk whose upload form is open. */
   @state() private uploadFor: string | null = null;
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private done = '';
+  @state() busy = false;
+  @state() error = '';
+  @state() done = '';
   @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
   #refocus: { id: string; to: number; button: 'up' | 'down' } | null = null;
   readonly #live = new SessionController(this);
@@ -318,17 +318,9 @@ export class PkHostPanel extends LitElement {
     this.requestUpdate();
   }
 
-  /** Runs a host request; shows the error inline or a short confirmation. */
-  async #run(request: () => Promise<Ack<unknown>>, confirmation = ''): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.error = '';
-    this.done = '';
-    const reply = await request();
-    this.busy = false;
-    if (!reply.ok) this.error = errorMessage(reply.error);
-    else this.done = confirmation;
-    return reply.ok;
+  /** Runs a host request through the panels' shared status handling (run-request.ts). */
+  #run(request: () => Promise<Ack<unknown>>, confirmation = ''): Promise<boolean> {
+    return runRequest(this, request, confirmation);
   }
 }
 

@@ -17,6 +17,7 @@ import { formatPosition } from '../../state/video-sync.js';
 import { fieldsetStyles, panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
 import { dialogStyles } from '../pechakucha/dialog-styles.js';
+import { runRequest } from '../run-request.js';
 
 const SKIP_MS = 10_000;
 
@@ -74,9 +75,9 @@ export class VideoHostPanel extends LitElement {
   @state() private file: File | null = null;
   @state() private progress: UploadPhase | null = null;
   @state() private uploadError = '';
-  @state() private error = '';
-  @state() private done = '';
-  @state() private busy = false;
+  @state() error = '';
+  @state() done = '';
+  @state() busy = false;
   @state() private confirmRemove: VideoAsset | null = null;
   /** Durations learnt from the videos' metadata (the asset record has none). */
   @state() private durations = new Map<string, number>();
@@ -296,16 +297,9 @@ export class VideoHostPanel extends LitElement {
     if (this.fileInput) this.fileInput.value = '';
   };
 
-  async #run(request: () => Promise<Ack<unknown>>, confirmation = ''): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.error = '';
-    this.done = '';
-    const reply = await request();
-    this.busy = false;
-    if (!reply.ok) this.error = errorMessage(reply.error);
-    else this.done = confirmation;
-    return reply.ok;
+  /** Runs a host request through the panels' shared status handling (run-request.ts). */
+  #run(request: () => Promise<Ack<unknown>>, confirmation = ''): Promise<boolean> {
+    return runRequest(this, request, confirmation);
   }
 }
 
