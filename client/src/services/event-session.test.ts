@@ -1,41 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ParticipantView, Snapshot } from '@mashup/shared';
+import type { Snapshot } from '@mashup/shared';
+import { person as basePerson, snapshot as baseSnapshot } from '../test-support/snapshots.js';
 import { EventSession } from './event-session.js';
 import { FakeClock, flush } from '../test-support/fake-clock.js';
 import { FakeTransport } from '../test-support/fake-transport.js';
 
-const person = (id: string): ParticipantView => ({
-  id,
-  name: `Person ${id}`,
-  org: '',
-  role: 'participant',
-  roomId: 'plenary',
-  connected: true,
-  joinedAt: 1,
-});
-
-const snapshot = (seq: number, participants = [person('p1')]): Snapshot => ({
-  seq,
-  serverNow: 1_000_000,
-  event: {
-    id: 'e1',
-    code: 'ABCDEF',
-    title: 'MPSC Mashup',
-    description: '',
-    startsAt: '2025-01-01T08:00:00Z',
-    endsAt: '2025-01-01T18:00:00Z',
-    language: 'de',
-  },
-  self: { participantId: 'p1', role: 'participant', roomId: 'plenary' },
-  participants,
-  hands: [],
-  announcement: null,
-  countdown: null,
-  pechakucha: null,
-  videos: [],
-  video: null,
-  chat: { roomId: 'plenary', seq: 0, messages: [] },
-});
+// The session tests' people have no organisation; otherwise the shared fixtures.
+const person = (id: string) => basePerson(id, { org: '' });
+const snapshot = (seq: number, participants = [person('p1')]): Snapshot => baseSnapshot(seq, { participants });
 
 function setup() {
   const clock = new FakeClock();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, ParticipantView, SequencedPatch, Snapshot } from '@mashup/shared';
+import type { ChatMessage, SequencedPatch, Snapshot } from '@mashup/shared';
+import { person, snapshot } from '../test-support/snapshots.js';
 import {
   initialPlenaryState,
   reducePlenary,
@@ -8,17 +9,6 @@ import {
   type PlenaryState,
 } from './plenary-state.js';
 import { connectedCount, isHost, peopleRows } from './selectors.js';
-
-const person = (id: string, extra: Partial<ParticipantView> = {}): ParticipantView => ({
-  id,
-  name: `Person ${id}`,
-  org: 'Musterstadt',
-  role: 'participant',
-  roomId: 'plenary',
-  connected: true,
-  joinedAt: 1,
-  ...extra,
-});
 
 const message = (seq: number, text = `m${seq}`): ChatMessage => ({
   id: `c${seq}`,
@@ -29,30 +19,6 @@ const message = (seq: number, text = `m${seq}`): ChatMessage => ({
   org: 'Musterstadt',
   text,
   at: 1000 + seq,
-});
-
-const snapshot = (seq: number, extra: Partial<Snapshot> = {}): Snapshot => ({
-  seq,
-  serverNow: 1_000_000,
-  event: {
-    id: 'e1',
-    code: 'ABCDEF',
-    title: 'MPSC Mashup',
-    description: '',
-    startsAt: '2025-01-01T08:00:00Z',
-    endsAt: '2025-01-01T18:00:00Z',
-    language: 'de',
-  },
-  self: { participantId: 'p1', role: 'participant', roomId: 'plenary' },
-  participants: [person('p1')],
-  hands: [],
-  announcement: null,
-  countdown: null,
-  pechakucha: null,
-  videos: [],
-  video: null,
-  chat: { roomId: 'plenary', seq: 0, messages: [] },
-  ...extra,
 });
 
 const join = (seq: number, id: string): SequencedPatch => ({

@@ -24,6 +24,7 @@ import './pk-setup-dialog.js';
 import './pk-deck-upload.js';
 import './pk-deck-preview.js';
 import { runRequest } from '../run-request.js';
+import { syncDialog } from '../dialog-sync.js';
 
 type Confirm = 'end' | 'clear';
 
@@ -111,10 +112,7 @@ export class PkHostPanel extends LitElement {
 
   protected override updated(): void {
     this.#restoreFocus();
-    const dialog = this.confirmDialog;
-    if (!dialog) return;
-    if (this.confirm && !dialog.open) dialog.showModal();
-    if (!this.confirm && dialog.open) dialog.close();
+    syncDialog(this.confirmDialog, Boolean(this.confirm));
   }
 
   override render() {

@@ -30,6 +30,7 @@ import {
 } from '../../state/pk-setup-draft.js';
 import { baseStyles } from '../../styles/shared.js';
 import { dialogStyles } from './dialog-styles.js';
+import { syncDialog } from '../dialog-sync.js';
 
 @customElement('mashup-pk-setup-dialog')
 @localized()
@@ -158,10 +159,7 @@ export class PkSetupDialog extends LitElement {
   }
 
   protected override updated(): void {
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (this.open && !dialog.open) dialog.showModal();
-    if (!this.open && dialog.open) dialog.close();
+    syncDialog(this.dialog, this.open);
   }
 
   override render() {

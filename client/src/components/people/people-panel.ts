@@ -16,6 +16,7 @@ import { icon } from '../../icons.js';
 import { connectedCount, isHost, peopleRows, type PersonRow } from '../../state/selectors.js';
 import { baseStyles } from '../../styles/shared.js';
 import { roleLabel } from './role-label.js';
+import { syncDialog } from '../dialog-sync.js';
 
 @customElement('mashup-people-panel')
 @localized()
@@ -165,10 +166,7 @@ export class PeoplePanel extends LitElement {
   readonly #app = new AppController(this);
 
   protected override updated(): void {
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (this.confirmRemove && !dialog.open) dialog.showModal();
-    if (!this.confirmRemove && dialog.open) dialog.close();
+    syncDialog(this.dialog, Boolean(this.confirmRemove));
   }
 
   override render() {

@@ -18,6 +18,7 @@ import { fieldsetStyles, panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
 import { dialogStyles } from '../pechakucha/dialog-styles.js';
 import { runRequest } from '../run-request.js';
+import { syncDialog } from '../dialog-sync.js';
 
 const SKIP_MS = 10_000;
 
@@ -103,10 +104,7 @@ export class VideoHostPanel extends LitElement {
   }
 
   protected override updated(_changed: PropertyValues<this>): void {
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (this.confirmRemove && !dialog.open) dialog.showModal();
-    if (!this.confirmRemove && dialog.open) dialog.close();
+    syncDialog(this.dialog, Boolean(this.confirmRemove));
   }
 
   override render() {

@@ -1,0 +1,38 @@
+/** Snapshots and people for client tests: one shape, so a new Snapshot field is added in one place. */
+import type { ParticipantView, Snapshot } from '@mashup/shared';
+
+export const person = (id: string, extra: Partial<ParticipantView> = {}): ParticipantView => ({
+  id,
+  name: `Person ${id}`,
+  org: 'Musterstadt',
+  role: 'participant',
+  roomId: 'plenary',
+  connected: true,
+  joinedAt: 1,
+  ...extra,
+});
+
+/** An event with participant p1 (the receiver) and nothing going on. */
+export const snapshot = (seq: number, extra: Partial<Snapshot> = {}): Snapshot => ({
+  seq,
+  serverNow: 1_000_000,
+  event: {
+    id: 'e1',
+    code: 'ABCDEF',
+    title: 'MPSC Mashup',
+    description: '',
+    startsAt: '2025-01-01T08:00:00Z',
+    endsAt: '2025-01-01T18:00:00Z',
+    language: 'de',
+  },
+  self: { participantId: 'p1', role: 'participant', roomId: 'plenary' },
+  participants: [person('p1')],
+  hands: [],
+  announcement: null,
+  countdown: null,
+  pechakucha: null,
+  videos: [],
+  video: null,
+  chat: { roomId: 'plenary', seq: 0, messages: [] },
+  ...extra,
+});
