@@ -7,3 +7,5 @@ export * from './protocol/events.js';
 export * from './countdown.js';
 export * from './protocol/pechakucha.js';
 export * from './pechakucha-schedule.js';
+export * from './protocol/breakouts.js';
+export * from './breakout-schedule.js';

@@ -18,6 +18,9 @@ import type {
   ParticipantView,
   Patch,
   PechaKuchaBlock,
+  ResultsBoard,
+  ResultsSpotlight,
+  Round,
   VideoAsset,
   VideoPlayback,
   SelfView,
@@ -43,6 +46,10 @@ export interface EventView {
   pechakucha: PechaKuchaBlock | null;
   videos: VideoAsset[];
   video: VideoPlayback | null;
+  /** Workshop rounds in creation order; where everyone is follows from them (`roomOf`, rule B1). */
+  rounds: Round[];
+  results: ResultsBoard[];
+  spotlight: ResultsSpotlight | null;
   /** True once a patch says this participant was removed. */
   removed: boolean;
 }
@@ -75,7 +82,13 @@ export type PlenaryAction =
   | { type: 'syncFailed' }
   | { type: 'chatMessage'; message: ChatMessage }
   | { type: 'chatHistory'; history: ChatHistory }
-  | { type: 'chatHistoryFailed' };
+  | { type: 'chatHistoryFailed' }
+  /**
+   * The room this participant is in changed (a round opened or closed, a host
+   * moved them): the shell computes it from the rounds and its synced clock.
+   * The chat switches to that room and asks for its history.
+   */
+  | { type: 'roomChanged'; roomId: string };
 
 /** Requests the shell must send because of this step. */
 export type PlenaryEffect = 'sync' | 'chatHistory';
@@ -105,6 +118,8 @@ export function reducePlenary(state: PlenaryState, action: PlenaryAction): Step 
       return receiveChatMessage(state, action.message);
     case 'chatHistory':
       return applyChatHistory(state, action.history);
+    case 'roomChanged':
+      return changeRoom(state, action.roomId);
     case 'chatHistoryFailed':
       return state.chat
         ? { state: { ...state, chat: { ...state.chat, historyPending: false } }, effects: [] }
@@ -130,9 +145,12 @@ function applySnapshot(state: PlenaryState, snapshot: Snapshot, source: 'connect
     pechakucha: snapshot.pechakucha,
     videos: snapshot.videos,
     video: snapshot.video,
+    rounds: snapshot.rounds,
+    results: snapshot.results,
+    spotlight: snapshot.spotlight,
     removed: false,
   };
-  const chatStep = mergeChatHistory(state.chat, snapshot.chat, snapshot.self.roomId, source === 'connect');
+  const chatStep = mergeChatHistory(state.chat, snapshot.chat, snapshot.chat.roomId, source === 'connect');
   const next: PlenaryState = {
     view,
     seq: snapshot.seq,
@@ -184,8 +202,7 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
       const participants = exists
         ? view.participants.map((x) => (x.id === p.id ? p : x))
         : [...view.participants, p];
-      const self =
-        p.id === view.self.participantId ? { ...view.self, role: p.role, roomId: p.roomId } : view.self;
+      const self = p.id === view.self.participantId ? { ...view.self, role: p.role } : view.self;
       return { ...view, participants, self };
     }
     case 'participantRemoved':
@@ -207,7 +224,41 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
       return { ...view, videos: patch.videos };
     case 'video':
       return { ...view, video: patch.video };
+    case 'round': {
+      const exists = view.rounds.some((r) => r.id === patch.round.id);
+      const rounds = exists
+        ? view.rounds.map((r) => (r.id === patch.round.id ? patch.round : r))
+        : [...view.rounds, patch.round].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      return { ...view, rounds };
+    }
+    case 'roundRemoved':
+      return {
+        ...view,
+        rounds: view.rounds.filter((r) => r.id !== patch.roundId),
+        results: view.results.filter((b) => b.roundId !== patch.roundId),
+      };
+    case 'seats':
+      return {
+        ...view,
+        rounds: view.rounds.map((r) => (r.id === patch.roundId ? { ...r, seats: { ...r.seats, ...patch.seats } } : r)),
+      };
+    case 'results': {
+      const b = patch.board;
+      const same = (x: ResultsBoard) => x.roundId === b.roundId && x.workshopId === b.workshopId;
+      return { ...view, results: view.results.some(same) ? view.results.map((x) => (same(x) ? b : x)) : [...view.results, b] };
+    }
+    case 'spotlight':
+      return { ...view, spotlight: patch.spotlight };
   }
+}
+
+/** Another room: its chat starts empty until its history arrives. */
+function changeRoom(state: PlenaryState, roomId: string): Step {
+  if (!state.chat || state.chat.roomId === roomId) return { state, effects: [] };
+  return {
+    state: { ...state, chat: { roomId, seq: 0, messages: [], buffer: [], historyPending: true } },
+    effects: ['chatHistory'],
+  };
 }
 
 // ----------------------------------------------------------------------- chat
@@ -251,7 +302,10 @@ function receiveChatMessage(state: PlenaryState, message: ChatMessage): Step {
 
 function applyChatHistory(state: PlenaryState, history: ChatHistory): Step {
   const chat = state.chat;
-  if (!chat || history.roomId !== chat.roomId) return { state, effects: [] };
+  if (!chat) return { state, effects: [] };
+  // A history of another room (the server saw a room change a moment before or after us): drop it;
+  // the next room change asks again.
+  if (history.roomId !== chat.roomId) return { state: { ...state, chat: { ...chat, historyPending: false } }, effects: [] };
   const step = mergeChatHistory(chat, history, chat.roomId, false);
   return { state: { ...state, chat: step.chat }, effects: step.effects };
 }

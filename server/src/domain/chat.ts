@@ -5,11 +5,12 @@ import type { ParticipantRecord } from './records.js';
 /** A message before the store gives it its place (`seq`) in the room's history. */
 export type ChatDraft = Omit<ChatMessage, 'seq'>;
 
-export function draftMessage(author: ParticipantRecord, text: string, ctx: DomainContext): ChatDraft {
+/** `roomId`: where the author is now (computed from the rounds, rule B1). */
+export function draftMessage(author: ParticipantRecord, roomId: string, text: string, ctx: DomainContext): ChatDraft {
   // Text stays text: clients render it with textContent, so no escaping here (rule S3).
   return {
     id: ctx.newId(),
-    roomId: author.roomId,
+    roomId,
     participantId: author.id,
     name: author.name,
     org: author.org,

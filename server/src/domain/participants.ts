@@ -1,5 +1,5 @@
 /** Rules for who is in an event and with which role. Pure: no I/O, no clock. */
-import { PLENARY_ROOM, type Role } from '@mashup/shared';
+import type { Role } from '@mashup/shared';
 import type { DomainContext } from './context.js';
 import { UNCHANGED, type Unchanged } from './context.js';
 import { refuse } from './errors.js';
@@ -22,7 +22,6 @@ export function newParticipant(
     name: profile.name,
     org: profile.org,
     role,
-    roomId: PLENARY_ROOM,
     joinedAt: ctx.now,
     connections: 0,
     removed: false,

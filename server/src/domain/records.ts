@@ -19,7 +19,6 @@ export interface ParticipantRecord {
   name: string;
   org: string;
   role: Role;
-  roomId: string;
   joinedAt: number;
   /** Open sockets of this participant across all server processes (tabs, reconnects). */
   connections: number;
@@ -45,7 +44,6 @@ export function participantView(p: ParticipantRecord): ParticipantView {
     name: p.name,
     org: p.org,
     role: p.role,
-    roomId: p.roomId,
     connected: p.connections > 0,
     joinedAt: p.joinedAt,
   };

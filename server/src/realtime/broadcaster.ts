@@ -3,29 +3,44 @@
  * sockets on all server processes.
  */
 import type { ChatMessage, Patch, ReactionKind, SessionEndReason } from '@mashup/shared';
+import type { Audience } from './room-routing.js';
 import { socketRooms } from './rooms.js';
 import type { MashupServer } from './types.js';
 
 export interface Broadcaster {
   patch(eventId: string, seq: number, patch: Patch): void;
-  chat(eventId: string, message: ChatMessage): void;
-  reactions(eventId: string, roomId: string, counts: Partial<Record<ReactionKind, number>>): void;
+  chat(eventId: string, message: ChatMessage, audience: Audience): void;
+  reactions(eventId: string, counts: Partial<Record<ReactionKind, number>>, audience: Audience): void;
+  /** A sign of life from a workshop room for the hosts' overview (throttled by the caller). */
+  activity(eventId: string, roomId: string, at: number): void;
   /** Tells every tab of a participant that its session ends, then disconnects them. */
   endSession(eventId: string, participantId: string, reason: SessionEndReason): void;
 }
 
 /** `clustered`: other server processes share this store (Redis adapter), so some pushes must reach them too. */
 export function socketBroadcaster(io: MashupServer, clustered: boolean): Broadcaster {
+  /** One emit for a whole room, on every process: the participant rooms of its members, or the event minus the workshops. */
+  const to = (eventId: string, audience: Audience) => {
+    if (audience.kind === 'plenary') {
+      const except = audience.except.map((p) => socketRooms.participant(eventId, p));
+      return except.length ? io.to(socketRooms.event(eventId)).except(except) : io.to(socketRooms.event(eventId));
+    }
+    if (audience.participantIds.length === 0) return null;
+    return io.to(audience.participantIds.map((p) => socketRooms.participant(eventId, p)));
+  };
   return {
     patch(eventId, seq, patch) {
       io.to(socketRooms.event(eventId)).emit('state:patch', { seq, patch });
     },
-    chat(eventId, message) {
-      io.to(socketRooms.room(eventId, message.roomId)).emit('chat:message', message);
+    chat(eventId, message, audience) {
+      to(eventId, audience)?.emit('chat:message', message);
     },
-    reactions(eventId, roomId, counts) {
+    reactions(eventId, counts, audience) {
       // Reactions are ephemeral: volatile, so a slow client drops them instead of queueing.
-      io.to(socketRooms.room(eventId, roomId)).volatile.emit('reaction:burst', { counts });
+      to(eventId, audience)?.volatile.emit('reaction:burst', { counts });
+    },
+    activity(eventId, roomId, at) {
+      io.to(socketRooms.event(eventId)).volatile.emit('room:activity', { roomId, at });
     },
     endSession(eventId, participantId, reason) {
       endLocalSessions(io, eventId, participantId, reason);

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { DomainContext } from '../domain/context.js';
 import type { EventStore } from '../store/types.js';
@@ -13,4 +14,5 @@ export interface FeatureDeps {
   ctx: () => DomainContext;
   reactions: ReactionAggregator;
   files: FileStore;
+  log: FastifyBaseLogger;
 }

@@ -19,6 +19,8 @@ import { handHandlers } from './handlers/hands.js';
 import { participantHandlers } from './handlers/participants.js';
 import { pechakuchaHandlers } from './handlers/pechakucha.js';
 import { videoHandlers } from './handlers/video.js';
+import { breakoutHandlers } from './handlers/breakouts.js';
+import { resultsHandlers } from './handlers/results.js';
 import { sessionHandlers } from './handlers/session.js';
 import type { RateLimits } from './rate-limits.js';
 import { socketRooms } from './rooms.js';
@@ -65,6 +67,8 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     ...participantHandlers(deps),
     ...pechakuchaHandlers(deps),
     ...videoHandlers(deps),
+    ...breakoutHandlers(deps),
+    ...resultsHandlers(deps),
   };
   const funnel: FunnelDeps = {
     store: deps.store,
@@ -88,7 +92,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
       const p = await deps.store.getParticipant(claims.eventId, claims.participantId);
       if (!p) return next(handshakeError('auth.invalid', 'This session is unknown; join again.'));
       if (p.removed) return next(handshakeError('auth.removed', 'You were removed from this event by a host.'));
-      socket.data = { eventId: claims.eventId, participantId: claims.participantId, roomId: p.roomId };
+      socket.data = { eventId: claims.eventId, participantId: claims.participantId };
       next();
     } catch (err) {
       deps.log.error({ err }, 'socket handshake failed');
@@ -124,10 +128,12 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
   });
 
   async function onConnect(socket: MashupSocket) {
-    const { eventId, participantId, roomId } = socket.data;
+    const { eventId, participantId } = socket.data;
     // Join rooms before reading the snapshot: a patch that races with the read is then
     // delivered after it and either ignored (seq too old) or applied (rule O2).
-    socket.join([socketRooms.event(eventId), socketRooms.room(eventId, roomId), socketRooms.participant(eventId, participantId)]);
+    // Rooms within the event are not Socket.IO rooms: who is where follows from the rounds,
+    // and room messages go to the participant rooms of its members (rule B1).
+    socket.join([socketRooms.event(eventId), socketRooms.participant(eventId, participantId)]);
     // Recorded for this process first, so that if the process dies from here on, a
     // survivor finds the socket and counts it out again (rule P3).
     await deps.store.trackConnection(processId, connRef(socket));

@@ -2,8 +2,6 @@
 export const socketRooms = {
   /** Everyone in the event, whatever room they are in: presence, announcements, countdown. */
   event: (eventId: string) => `ev:${eventId}`,
-  /** Everyone in one room of the event: chat, reactions. */
-  room: (eventId: string, roomId: string) => `ev:${eventId}:room:${roomId}`,
   /** Every socket (tab) of one participant, on any process. */
   participant: (eventId: string, participantId: string) => `ev:${eventId}:p:${participantId}`,
 };

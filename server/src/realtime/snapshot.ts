@@ -1,21 +1,25 @@
-import type { Snapshot } from '@mashup/shared';
+import { roomOf, type Snapshot } from '@mashup/shared';
 import { eventInfo, participantView, type EventRecord, type ParticipantRecord } from '../domain/records.js';
 import type { EventStore } from '../store/types.js';
 
-/** The full picture for one participant: event-wide state plus their room's chat. */
+/** The full picture for one participant: event-wide state plus the chat of the room they are in. */
 export async function buildSnapshot(
   store: EventStore,
   event: EventRecord,
   self: ParticipantRecord,
   now: number,
 ): Promise<Snapshot> {
-  const [state, chat] = await Promise.all([store.loadState(event.id), store.chatHistory(event.id, self.roomId)]);
+  const state = await store.loadState(event.id);
+  const rounds = [...state.items.rounds].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  // The chat is read after the state: a message racing with this read is delivered after the
+  // snapshot and applied by its room sequence (rule O2).
+  const chat = await store.chatHistory(event.id, roomOf(self.id, rounds, now));
   const me = state.participants.find((p) => p.id === self.id) ?? self;
   return {
     seq: state.seq,
     serverNow: now,
     event: eventInfo(event),
-    self: { participantId: me.id, role: me.role, roomId: me.roomId },
+    self: { participantId: me.id, role: me.role },
     participants: state.participants.filter((p) => !p.removed).map(participantView),
     hands: state.docs.hands ?? [],
     announcement: state.docs.announcement,
@@ -24,5 +28,8 @@ export async function buildSnapshot(
     pechakucha: state.docs.pechakucha,
     videos: state.docs.videos ?? [],
     video: state.docs.video,
+    rounds,
+    results: state.items.results,
+    spotlight: state.docs.spotlight,
   };
 }

@@ -4,8 +4,6 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@mashup/shared'
 export interface SocketData {
   eventId: string;
   participantId: string;
-  /** The room this socket joined in Socket.IO, to leave it when the participant moves. */
-  roomId: string;
 }
 
 import type { SessionEndReason } from '@mashup/shared';

@@ -66,6 +66,17 @@ describe.each(CLIENT_EVENT_NAMES)('%s', (name: ClientEventName) => {
         'video:play': { videoId: 'v' },
         'video:seek': { positionMs: 0 },
         'video:remove': { videoId: 'v' },
+        'breakout:save': { title: 'R', durationMs: 60_000, mode: 'choose', workshops: [{ title: 'W', capacity: 2 }] },
+        'breakout:delete': { roundId: 'r' },
+        'breakout:publish': { roundId: 'r' },
+        'breakout:assign': { roundId: 'r', strategy: 'balanced' },
+        'breakout:move': { roundId: 'r', participantId: 'p', workshopId: null },
+        'breakout:open': { roundId: 'r' },
+        'breakout:extend': { roundId: 'r', deltaMs: 60_000 },
+        'breakout:close': { roundId: 'r' },
+        'breakout:visit': { roundId: 'r', workshopId: null },
+        'breakout:helpDone': { roundId: 'r', workshopId: 'w' },
+        'results:spotlight': { spotlight: null },
       };
       const reply = await raw(alex, name, valid[name] ?? {});
       expect(reply).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });

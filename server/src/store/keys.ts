@@ -8,6 +8,8 @@ export function redisKeys(prefix: string) {
     seq: (eventId: string) => `${ev(eventId)}:seq`,
     people: (eventId: string) => `${ev(eventId)}:people`,
     doc: (eventId: string, name: string) => `${ev(eventId)}:doc:${name}`,
+    /** Hash of one item family (rounds, results boards): field = item id. */
+    items: (eventId: string, kind: string) => `${ev(eventId)}:items:${kind}`,
     chat: (eventId: string, roomId: string) => `${ev(eventId)}:chat:${roomId}`,
     chatSeq: (eventId: string, roomId: string) => `${ev(eventId)}:chatseq:${roomId}`,
     /** Stream, pub/sub channels and recovery sessions of the Socket.IO streams adapter. */

@@ -7,13 +7,14 @@ import { LIMITS, type ChatHistory, type ChatMessage } from '@mashup/shared';
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate } from './cas.js';
-import { DOC_NAMES, type Change, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
+import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
 
 interface EventData {
   record: string;
   seq: number;
   people: Map<string, string>;
   docs: Map<string, string>;
+  items: Record<ItemKind, Map<string, string>>;
   chats: Map<string, { seq: number; messages: string[] }>;
 }
 
@@ -42,6 +43,7 @@ export class MemoryStore implements EventStore {
       seq: 0,
       people: new Map(),
       docs: new Map(),
+      items: { rounds: new Map(), results: new Map() },
       chats: new Map(),
     });
     return true;
@@ -82,6 +84,16 @@ export class MemoryStore implements EventStore {
     return casUpdate(this.casOn(e, e.docs, name), fn);
   }
 
+  updateItem<K extends ItemKind>(eventId: string, kind: K, itemId: string, fn: Update<Items[K]>): Promise<Change<Items[K]>> {
+    const e = this.mustGet(eventId);
+    return casUpdate(this.casOn(e, e.items[kind], itemId), fn);
+  }
+
+  async listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]> {
+    const e = this.events.get(eventId);
+    return e ? [...e.items[kind].values()].map((raw) => JSON.parse(raw) as Items[K]) : [];
+  }
+
   async appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage> {
     const e = this.mustGet(eventId);
     let room = e.chats.get(draft.roomId);
@@ -109,10 +121,14 @@ export class MemoryStore implements EventStore {
         return [name, raw ? (JSON.parse(raw) as unknown) : null];
       }),
     ) as EventState['docs'];
+    const items = Object.fromEntries(
+      ITEM_KINDS.map((kind) => [kind, [...e.items[kind].values()].map((raw) => JSON.parse(raw) as unknown)]),
+    ) as EventState['items'];
     return {
       seq: e.seq,
       participants: [...e.people.values()].map((p) => JSON.parse(p) as ParticipantRecord),
       docs,
+      items,
     };
   }
 

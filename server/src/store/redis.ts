@@ -11,7 +11,7 @@ import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate, type CasOps } from './cas.js';
 import { redisKeys, type RedisKeys } from './keys.js';
-import { DOC_NAMES, type Change, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
+import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
 
 /**
  * KEYS: target key, seq key. ARGV: mode ('s' string key | 'h' hash field), field,
@@ -159,6 +159,15 @@ export class RedisStore implements EventStore {
     return casUpdate(this.cas(this.keys.doc(eventId, name), this.keys.seq(eventId), 's', ''), fn);
   }
 
+  updateItem<K extends ItemKind>(eventId: string, kind: K, itemId: string, fn: Update<Items[K]>): Promise<Change<Items[K]>> {
+    return casUpdate(this.cas(this.keys.items(eventId, kind), this.keys.seq(eventId), 'h', itemId), fn);
+  }
+
+  async listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]> {
+    const all = await this.client.hVals(this.keys.items(eventId, kind));
+    return all.map((raw) => JSON.parse(raw) as Items[K]);
+  }
+
   async appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage> {
     const seq = Number(
       await this.script(CHAT_SCRIPT, [this.keys.chat(eventId, draft.roomId), this.keys.chatSeq(eventId, draft.roomId)], [
@@ -183,17 +192,23 @@ export class RedisStore implements EventStore {
     // MULTI makes the reads one atomic step: `seq` describes exactly these contents.
     const multi = this.client.multi().get(k.seq(eventId)).hGetAll(k.people(eventId));
     for (const name of DOC_NAMES) multi.get(k.doc(eventId, name));
-    const [seq, people, ...docs] = (await multi.exec()) as unknown as [
+    for (const kind of ITEM_KINDS) multi.hVals(k.items(eventId, kind));
+    const [seq, people, ...rest] = (await multi.exec()) as unknown as [
       string | null,
       Record<string, string>,
-      ...Array<string | null>,
+      ...Array<string | null | string[]>,
     ];
+    const docs = rest.slice(0, DOC_NAMES.length) as Array<string | null>;
+    const items = rest.slice(DOC_NAMES.length) as string[][];
     return {
       seq: Number(seq ?? 0),
       participants: Object.values(people).map((p) => JSON.parse(p) as ParticipantRecord),
       docs: Object.fromEntries(
         DOC_NAMES.map((name, i) => [name, docs[i] ? (JSON.parse(docs[i]) as unknown) : null]),
       ) as EventState['docs'],
+      items: Object.fromEntries(
+        ITEM_KINDS.map((kind, i) => [kind, (items[i] ?? []).map((raw) => JSON.parse(raw) as unknown)]),
+      ) as EventState['items'],
     };
   }
 

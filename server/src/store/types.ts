@@ -13,6 +13,9 @@ import type {
   Countdown,
   HandEntry,
   PechaKuchaBlock,
+  ResultsBoard,
+  ResultsSpotlight,
+  Round,
   VideoAsset,
   VideoPlayback,
 } from '@mashup/shared';
@@ -27,10 +30,25 @@ export interface Docs {
   pechakucha: PechaKuchaBlock;
   videos: VideoAsset[];
   video: VideoPlayback;
+  spotlight: ResultsSpotlight;
 }
 /** Every document, in the order loadState reads them. */
-export const DOC_NAMES = ['hands', 'countdown', 'announcement', 'pechakucha', 'videos', 'video'] as const satisfies readonly (keyof Docs)[];
+export const DOC_NAMES = ['hands', 'countdown', 'announcement', 'pechakucha', 'videos', 'video', 'spotlight'] as const satisfies readonly (keyof Docs)[];
 export type DocName = keyof Docs;
+
+/**
+ * Families of documents with ids: each item is its own compare-and-set unit, so
+ * a choice in one round does not contend with a results edit in another room.
+ */
+export interface Items {
+  /** One document per workshop round, seats included (rule B1). */
+  rounds: Round;
+  /** One results board per workshop, keyed by `resultsKey`. */
+  results: ResultsBoard;
+}
+export const ITEM_KINDS = ['rounds', 'results'] as const satisfies readonly (keyof Items)[];
+export type ItemKind = keyof Items;
+export const resultsKey = (roundId: string, workshopId: string) => `${roundId}:${workshopId}`;
 
 /** `seq` is null when the update function returned UNCHANGED (nothing written). */
 export interface Change<T> {
@@ -42,6 +60,7 @@ export interface EventState {
   seq: number;
   participants: ParticipantRecord[];
   docs: { [K in DocName]: Docs[K] | null };
+  items: { [K in ItemKind]: Items[K][] };
 }
 
 export type Update<T> = (current: T | null) => T | null | Unchanged;
@@ -77,6 +96,11 @@ export interface EventStore {
 
   /** Atomically applies `fn` to one event-wide document; returning null deletes it. Same purity rule as above. */
   updateDoc<K extends DocName>(eventId: string, name: K, fn: Update<Docs[K]>): Promise<Change<Docs[K]>>;
+
+  /** Atomically applies `fn` to one item of a family; returning null deletes it. Same purity rule as above. */
+  updateItem<K extends ItemKind>(eventId: string, kind: K, itemId: string, fn: Update<Items[K]>): Promise<Change<Items[K]>>;
+  /** Every item of a family (unordered). */
+  listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]>;
 
   /** Appends to a room's chat, keeping the newest `LIMITS.chatHistory`; the message gets the room's next chat sequence number. */
   appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage>;

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { PLENARY_ROOM } from '@mashup/shared';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 
 export const uniquePrefix = () => `test:${randomUUID().slice(0, 8)}:`;
@@ -26,7 +25,6 @@ export function participantRecord(eventId: string, over: Partial<ParticipantReco
     name: 'Alex',
     org: 'Ulm',
     role: 'participant',
-    roomId: PLENARY_ROOM,
     joinedAt: 0,
     connections: 0,
     removed: false,

@@ -33,6 +33,22 @@ export const ERROR_CODES = {
   uploadMissing: 'upload.missing_file',
   videoNotFound: 'video.not_found',
   videoNone: 'video.none',
+  roundNotFound: 'breakout.round_not_found',
+  workshopNotFound: 'breakout.workshop_not_found',
+  roundFull: 'breakout.full',
+  roundLive: 'breakout.round_live',
+  roundNotLive: 'breakout.not_live',
+  roundAnotherLive: 'breakout.another_live',
+  roundClosed: 'breakout.closed',
+  roundNotPublished: 'breakout.not_published',
+  roundWrongMode: 'breakout.wrong_mode',
+  roundTooMany: 'breakout.too_many',
+  roundNotInRoom: 'breakout.not_in_room',
+  capacityTooSmall: 'breakout.capacity_below_seated',
+  resultNotFound: 'results.not_found',
+  resultConflict: 'results.conflict',
+  resultTooMany: 'results.too_many',
+  csvInvalid: 'csv.invalid',
   notFound: 'http.not_found',
   unavailable: 'server.unavailable',
   internal: 'server.internal',
@@ -70,6 +86,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'upload.corrupt':
     case 'upload.slide_count':
     case 'upload.missing_file':
+    case 'csv.invalid':
       return 422;
     case 'auth.missing':
     case 'auth.invalid':
@@ -82,6 +99,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'pechakucha.none':
     case 'pechakucha.talk_not_found':
     case 'video.not_found':
+    case 'breakout.round_not_found':
+    case 'breakout.workshop_not_found':
+    case 'results.not_found':
     case 'http.not_found':
     case 'protocol.unknown_event':
       return 404;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Ack } from './errors.js';
 import { LIMITS } from './limits.js';
 import { PechaKuchaSetup } from './pechakucha.js';
+import { ResultSection, RoundInput } from './breakouts.js';
 import {
   ChatHistory,
   ChatMessage,
@@ -120,6 +121,95 @@ export const clientEvents = {
   ),
   'video:stop': def<Record<string, never>>()(empty, 'host'),
   'video:remove': def<Record<string, never>>()(z.object({ videoId: id }).strict(), 'host'),
+
+  /** Creates a round (no roundId) or replaces a round's definition before it opens; workshops keep seats by id. */
+  'breakout:save': def<{ roundId: string }>()(RoundInput, 'host'),
+  'breakout:delete': def<Record<string, never>>()(z.object({ roundId: id }).strict(), 'host'),
+  /** Participants see the round from now on; in choose mode they can choose. */
+  'breakout:publish': def<Record<string, never>>()(z.object({ roundId: id }).strict(), 'host'),
+  /**
+   * Takes a seat, or a place on the waitlist when the workshop is full
+   * (`waitlist: false` refuses with breakout.full instead). Choosing another
+   * workshop gives up the previous seat in the same atomic step (rule B3).
+   */
+  'breakout:choose': def<{ seated: boolean; position: number }>()(
+    z.object({ roundId: id, workshopId: id, waitlist: z.boolean().default(true) }).strict(),
+    'any',
+  ),
+  'breakout:leave': def<Record<string, never>>()(z.object({ roundId: id }).strict(), 'any'),
+  /** Computes a whole assignment: balanced, keep the groups of `fromRoundId`, or rotate for new encounters. */
+  'breakout:assign': def<{ placed: number; unplaced: number }>()(
+    z
+      .object({
+        roundId: id,
+        strategy: z.enum(['balanced', 'keep', 'rotate']),
+        fromRoundId: id.optional(),
+      })
+      .strict(),
+    'host',
+  ),
+  /** Places one person in a workshop (null: back to unassigned), even while the round is live. */
+  'breakout:move': def<Record<string, never>>()(
+    z.object({ roundId: id, participantId: id, workshopId: id.nullable() }).strict(),
+    'host',
+  ),
+  'breakout:open': def<Record<string, never>>()(z.object({ roundId: id }).strict(), 'host'),
+  'breakout:extend': def<Record<string, never>>()(
+    z.object({ roundId: id, deltaMs: z.number().int().min(-LIMITS.roundMaxMs).max(LIMITS.roundMaxMs) }).strict(),
+    'host',
+  ),
+  /** Starts the 60-second warning; then everyone is back in the plenary. */
+  'breakout:close': def<Record<string, never>>()(z.object({ roundId: id }).strict(), 'host'),
+  /** A host drops into a workshop room (null: back to the plenary). */
+  'breakout:visit': def<Record<string, never>>()(
+    z.object({ roundId: id, workshopId: id.nullable() }).strict(),
+    'host',
+  ),
+  /** "Hilfe rufen" from the room one is in. */
+  'breakout:help': def<Record<string, never>>()(empty, 'any'),
+  'breakout:helpDone': def<Record<string, never>>()(z.object({ roundId: id, workshopId: id }).strict(), 'host'),
+  /** Title and description of one workshop: hosts and that room's moderator. */
+  'breakout:editWorkshop': def<Record<string, never>>()(
+    z
+      .object({
+        roundId: id,
+        workshopId: id,
+        title: text(LIMITS.titleMax),
+        description: z.string().trim().max(LIMITS.workshopDescriptionMax),
+      })
+      .strict(),
+    'any',
+  ),
+
+  /** Results boards: anyone in the room while the round is live; hosts and the moderator always. */
+  'results:add': def<{ itemId: string }>()(
+    z.object({ roundId: id, workshopId: id, section: ResultSection, text: text(LIMITS.resultTextMax) }).strict(),
+    'any',
+  ),
+  /** Refused with results.conflict when the item changed since `baseVersion` (nothing is overwritten unseen). */
+  'results:edit': def<Record<string, never>>()(
+    z
+      .object({
+        roundId: id,
+        workshopId: id,
+        itemId: id,
+        text: text(LIMITS.resultTextMax),
+        baseVersion: z.number().int().min(0),
+      })
+      .strict(),
+    'any',
+  ),
+  'results:remove': def<Record<string, never>>()(z.object({ roundId: id, workshopId: id, itemId: id }).strict(), 'any'),
+  /** Hosts and the room's moderator. */
+  'results:pin': def<Record<string, never>>()(
+    z.object({ roundId: id, workshopId: id, itemId: id, pinned: z.boolean() }).strict(),
+    'any',
+  ),
+  /** Shows one board to everyone on the results wall (null: none). */
+  'results:spotlight': def<Record<string, never>>()(
+    z.object({ spotlight: z.object({ roundId: id, workshopId: id }).strict().nullable() }).strict(),
+    'host',
+  ),
 } as const;
 
 export type ClientEventName = keyof typeof clientEvents;
@@ -141,6 +231,8 @@ export interface ServerToClientEvents {
   'state:patch': (patch: SequencedPatch) => void;
   'chat:message': (message: ChatMessage) => void;
   'reaction:burst': (burst: ReactionBurst) => void;
+  /** Something happened in a workshop room (chat, results): for the hosts' room overview. */
+  'room:activity': (info: { roomId: string; at: number }) => void;
   /** The server ends this session: removed by a host (do not reconnect) or shutting down (reconnect). */
   'session:end': (info: { reason: SessionEndReason }) => void;
 }

@@ -25,4 +25,17 @@ export const LIMITS = {
   deckMaxBytes: 80 * 1024 * 1024,
   videoMaxBytes: 500 * 1024 * 1024,
   videoTitleMax: 120,
+  /** Workshop rounds: rounds per event, workshops per round, seats per workshop, round length. */
+  roundsMax: 20,
+  workshopsMax: 40,
+  workshopSeatsMax: 500,
+  workshopDescriptionMax: 1000,
+  tagMax: 60,
+  roundMaxMs: 8 * 60 * 60 * 1000,
+  /** Results: text of one item, items per board. */
+  resultTextMax: 1000,
+  resultItemsMax: 200,
+  /** CSV pre-assignment upload (bytes, rows). */
+  csvMaxBytes: 512 * 1024,
+  csvRowsMax: 2000,
 } as const;

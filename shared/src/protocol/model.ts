@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { PechaKuchaBlock, VideoAsset, VideoPlayback } from './pechakucha.js';
+import { ResultsBoard, ResultsSpotlight, Round, SeatsPatch } from './breakouts.js';
 
 export const ROLES = ['host', 'moderator', 'presenter', 'participant'] as const;
 export const Role = z.enum(ROLES);
@@ -18,7 +19,7 @@ export const REACTION_KINDS = ['applause', 'heart', 'laugh', 'plusone'] as const
 export const ReactionKind = z.enum(REACTION_KINDS);
 export type ReactionKind = z.infer<typeof ReactionKind>;
 
-/** Room ids: `plenary` now; workshop rooms, tables and pairs add their own later. */
+/** Room ids: `plenary`, or a workshop's id while its round is live; tables and pairs add their own later. */
 export const PLENARY_ROOM = 'plenary';
 export const RoomId = z.string().min(1).max(64);
 
@@ -38,7 +39,6 @@ export const ParticipantView = z.object({
   name: z.string(),
   org: z.string(),
   role: Role,
-  roomId: z.string(),
   connected: z.boolean(),
   joinedAt: z.number(),
 });
@@ -85,10 +85,10 @@ export const Countdown = z.object({
 });
 export type Countdown = z.infer<typeof Countdown>;
 
+/** Which room someone is in is not stored but computed from the rounds (`roomOf`, rule B1). */
 export const SelfView = z.object({
   participantId: z.string(),
   role: Role,
-  roomId: z.string(),
 });
 export type SelfView = z.infer<typeof SelfView>;
 
@@ -113,6 +113,10 @@ export const Snapshot = z.object({
   pechakucha: PechaKuchaBlock.nullable(),
   videos: z.array(VideoAsset),
   video: VideoPlayback.nullable(),
+  /** Workshop rounds in creation order (drafts too: the client shows them to hosts only; they hold nothing secret). */
+  rounds: z.array(Round),
+  results: z.array(ResultsBoard),
+  spotlight: ResultsSpotlight.nullable(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -126,6 +130,11 @@ export const Patch = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pechakucha'), block: PechaKuchaBlock.nullable() }),
   z.object({ type: z.literal('videos'), videos: z.array(VideoAsset) }),
   z.object({ type: z.literal('video'), video: VideoPlayback.nullable() }),
+  z.object({ type: z.literal('round'), round: Round }),
+  z.object({ type: z.literal('roundRemoved'), roundId: z.string() }),
+  z.object({ type: z.literal('seats'), ...SeatsPatch.shape }),
+  z.object({ type: z.literal('results'), board: ResultsBoard }),
+  z.object({ type: z.literal('spotlight'), spotlight: ResultsSpotlight.nullable() }),
 ]);
 export type Patch = z.infer<typeof Patch>;
 

@@ -4,6 +4,7 @@ import * as participants from '../../domain/participants.js';
 import { refuse } from '../../domain/errors.js';
 import type { FeatureDeps } from '../deps.js';
 import type { Handler } from '../handler.js';
+import { locate } from '../room-routing.js';
 import { buildSnapshot } from '../snapshot.js';
 
 export function sessionHandlers(deps: FeatureDeps) {
@@ -14,8 +15,11 @@ export function sessionHandlers(deps: FeatureDeps) {
     return buildSnapshot(deps.store, event, actor, deps.clock.now());
   };
 
-  const chatHistory: Handler<'chat:history'> = async ({ eventId, actor }) =>
-    deps.store.chatHistory(eventId, actor.roomId);
+  /** The history of the room the participant is in now: a client that changed rooms asks for it. */
+  const chatHistory: Handler<'chat:history'> = async ({ eventId, actor }) => {
+    const { roomId } = await locate(deps.store, eventId, actor.id, deps.clock.now());
+    return deps.store.chatHistory(eventId, roomId);
+  };
 
   const profileUpdate: Handler<'profile:update'> = async ({ eventId, actor }, profile) => {
     const change = await deps.store.updateParticipant(eventId, actor.id, (cur) =>

@@ -1,0 +1,197 @@
+/**
+ * Workshop rounds: hosts define, assign, open, extend and close; participants
+ * choose, call for help; moderators edit their room. Every command is one
+ * compare-and-set on the round's document and one patch to the event (rule B1):
+ * opening a round for 200 people is a single write and a single broadcast.
+ */
+import { liveRound, type Round } from '@mashup/shared';
+import { UNCHANGED, type Unchanged } from '../../domain/context.js';
+import { refuse } from '../../domain/errors.js';
+import { assignBalanced, assignKeepGroups, assignRotation, recordEncounters, type Assignment, type Encounters } from '../../domain/breakouts/assignment.js';
+import { seededRandom } from '../../domain/breakouts/random.js';
+import * as rounds from '../../domain/breakouts/round.js';
+import type { FeatureDeps } from '../deps.js';
+import type { Handler } from '../handler.js';
+
+type RoundUpdate<R> = (current: Round | null, now: number) => R | Unchanged;
+
+export function breakoutHandlers(deps: FeatureDeps) {
+  const now = () => deps.clock.now();
+  const roundsOf = async (eventId: string) =>
+    (await deps.store.listItems(eventId, 'rounds')).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+
+  /** One CAS on a round, one `round` patch (or `roundRemoved`) when it changed. */
+  const applyRound = async (eventId: string, roundId: string, fn: RoundUpdate<Round | null>) => {
+    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => fn(cur, now()));
+    if (change.seq !== null) {
+      deps.broadcast.patch(
+        eventId,
+        change.seq,
+        change.value ? { type: 'round', round: change.value } : { type: 'roundRemoved', roundId },
+      );
+    }
+    return change.value;
+  };
+
+  /**
+   * Seat changes patch only the workshops that changed: 250 people choosing
+   * should not resend every room's seat list 250 times.
+   */
+  const applySeats = async <R extends rounds.SeatChange>(eventId: string, roundId: string, fn: RoundUpdate<R>) => {
+    let result: R | null = null;
+    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => {
+      const r = fn(cur, now());
+      result = r === UNCHANGED ? null : r;
+      return r === UNCHANGED ? UNCHANGED : r.round;
+    });
+    if (change.seq !== null && result && change.value) {
+      const seats = Object.fromEntries((result as R).changed.map((w) => [w, change.value!.seats[w]!]));
+      deps.broadcast.patch(eventId, change.seq, { type: 'seats', roundId, seats });
+    }
+    return { round: change.value, result: result as R | null };
+  };
+
+  const requireModeratorsExist = async (eventId: string, ids: Array<string | null>) => {
+    for (const id of ids) {
+      if (id === null) continue;
+      const p = await deps.store.getParticipant(eventId, id);
+      if (!p || p.removed) refuse('participant.not_found', 'The moderator is not part of this event.');
+    }
+  };
+
+  const save: Handler<'breakout:save'> = async ({ eventId }, input) => {
+    await requireModeratorsExist(eventId, input.workshops.map((w) => w.moderatorId));
+    const ctx = deps.ctx();
+    let roundId = input.roundId;
+    if (roundId === undefined) {
+      rounds.checkRoundCount((await deps.store.listItems(eventId, 'rounds')).length);
+      roundId = ctx.newId();
+    }
+    await applyRound(eventId, roundId, (cur, t) => {
+      if (input.roundId !== undefined && cur === null) rounds.requireRound(cur);
+      return rounds.define(cur, input, { ...ctx, now: t, newId: ctx.newId });
+    });
+    return { roundId };
+  };
+
+  const remove: Handler<'breakout:delete'> = async ({ eventId }, { roundId }) => {
+    await applyRound(eventId, roundId, (cur, t) => rounds.remove(cur, t));
+    return {};
+  };
+
+  const publish: Handler<'breakout:publish'> = async ({ eventId }, { roundId }) => {
+    await applyRound(eventId, roundId, (cur, t) => rounds.publish(cur, t));
+    return {};
+  };
+
+  const choose: Handler<'breakout:choose'> = async ({ eventId, actor }, { roundId, workshopId, waitlist }) => {
+    const { round } = await applySeats(eventId, roundId, (cur, t) => rounds.choose(cur, actor.id, workshopId, { waitlist }, t));
+    const seats = round?.seats[workshopId];
+    const at = seats?.seated.indexOf(actor.id) ?? -1;
+    if (at >= 0) return { seated: true, position: 0 };
+    return { seated: false, position: (seats?.waitlist.indexOf(actor.id) ?? -1) + 1 };
+  };
+
+  const leave: Handler<'breakout:leave'> = async ({ eventId, actor }, { roundId }) => {
+    await applySeats(eventId, roundId, (cur, t) => rounds.leave(cur, actor.id, t));
+    return {};
+  };
+
+  const move: Handler<'breakout:move'> = async ({ eventId }, { roundId, participantId, workshopId }) => {
+    const p = await deps.store.getParticipant(eventId, participantId);
+    if (!p || p.removed) refuse('participant.not_found', 'This participant is not part of the event.');
+    await applySeats(eventId, roundId, (cur, t) => rounds.move(cur, participantId, workshopId, t));
+    return {};
+  };
+
+  const assign: Handler<'breakout:assign'> = async ({ eventId }, { roundId, strategy, fromRoundId }) => {
+    const [state, all] = await Promise.all([deps.store.loadState(eventId), roundsOf(eventId)]);
+    const target = rounds.requireRound(all.find((r) => r.id === roundId) ?? null);
+    const earlier = all.filter((r) => r.id !== roundId && r.openedAt !== null);
+    // Everyone present who does not run the event; in choose mode only those still without a seat.
+    const fill = target.mode === 'choose';
+    const placed = rounds.placedPeople(target);
+    const people = state.participants
+      .filter((p) => !p.removed && p.role !== 'host' && p.connections > 0)
+      .map((p) => p.id)
+      .filter((p) => !(fill ? placed.has(p) : target.workshops.some((w) => w.moderatorId === p)));
+    // A fresh seed per assignment; logged so a surprising result can be explained.
+    const seed = Math.floor(Math.random() * 2 ** 32);
+    deps.log.info({ eventId, roundId, strategy, seed, people: people.length }, 'assigning workshop round');
+    const random = seededRandom(seed);
+    const slots = rounds.freeSlots(target, fill);
+    let assignment: Assignment;
+    if (strategy === 'keep') {
+      const from = fromRoundId ? earlier.find((r) => r.id === fromRoundId) : earlier.at(-1);
+      if (!from) return refuse('breakout.round_not_found', 'There is no earlier round to keep the groups of.');
+      assignment = assignKeepGroups(people, rounds.groupsOf(from), slots, random);
+    } else if (strategy === 'rotate') {
+      const encounters: Encounters = new Map();
+      for (const r of earlier) {
+        recordEncounters(encounters, r.workshops.map((w) => r.seats[w.id]?.seated ?? []));
+      }
+      assignment = assignRotation(people, slots, encounters, random);
+    } else {
+      assignment = assignBalanced(people, slots, random);
+    }
+    await applyRound(eventId, roundId, (cur, t) => rounds.applyAssignment(cur, assignment, t));
+    const count = [...assignment.rooms.values()].reduce((n, m) => n + m.length, 0);
+    return { placed: count, unplaced: assignment.unplaced.length };
+  };
+
+  const open: Handler<'breakout:open'> = async ({ eventId }, { roundId }) => {
+    const others = await roundsOf(eventId);
+    await applyRound(eventId, roundId, (cur, t) => rounds.open(cur, others, t));
+    return {};
+  };
+
+  const extend: Handler<'breakout:extend'> = async ({ eventId }, { roundId, deltaMs }) => {
+    await applyRound(eventId, roundId, (cur, t) => rounds.extend(cur, deltaMs, t));
+    return {};
+  };
+
+  const close: Handler<'breakout:close'> = async ({ eventId }, { roundId }) => {
+    await applyRound(eventId, roundId, (cur, t) => rounds.close(cur, t));
+    return {};
+  };
+
+  const visit: Handler<'breakout:visit'> = async ({ eventId, actor }, { roundId, workshopId }) => {
+    await applyRound(eventId, roundId, (cur, t) => rounds.visit(cur, actor.id, workshopId, t));
+    return {};
+  };
+
+  const help: Handler<'breakout:help'> = async ({ eventId, actor }) => {
+    const live = liveRound(await roundsOf(eventId), now()) ?? refuse('breakout.not_live', 'No workshop round is open.');
+    await applyRound(eventId, live.id, (cur, t) => rounds.askForHelp(cur, actor.id, t));
+    return {};
+  };
+
+  const helpDone: Handler<'breakout:helpDone'> = async ({ eventId }, { roundId, workshopId }) => {
+    await applyRound(eventId, roundId, (cur) => rounds.helpDone(cur, workshopId));
+    return {};
+  };
+
+  const editWorkshop: Handler<'breakout:editWorkshop'> = async ({ eventId, actor }, { roundId, workshopId, title, description }) => {
+    await applyRound(eventId, roundId, (cur) =>
+      rounds.editWorkshop(cur, workshopId, { title, description }, { id: actor.id, isHost: actor.role === 'host' }),
+    );
+    return {};
+  };
+
+  return {
+    'breakout:save': save,
+    'breakout:delete': remove,
+    'breakout:publish': publish,
+    'breakout:choose': choose,
+    'breakout:leave': leave,
+    'breakout:move': move,
+    'breakout:assign': assign,
+    'breakout:open': open,
+    'breakout:extend': extend,
+    'breakout:close': close,
+    'breakout:visit': visit,
+    'breakout:help': help,
+    'breakout:helpDone': helpDone,
+    'breakout:editWorkshop': editWorkshop,
+  };
+}
