@@ -16,6 +16,8 @@ import { canModerate, requireWorkshop, type Actor } from './round.js';
  */
 export function requireBoardAccess(round: Round, workshopId: string, actor: Actor, now: number): void {
   requireWorkshop(round, workshopId);
+  // Boards exist from the opening on, so a round that never opened (and may be deleted) has none.
+  if (round.openedAt === null) refuse('breakout.not_live', 'Results can be written once the round has opened.');
   if (canModerate(round, workshopId, actor)) return;
   if (isRoundLive(round, now) && workshopOf(round, actor.id)?.id === workshopId) return;
   refuse('auth.forbidden', 'Only the people in this workshop room can change its results.');

@@ -89,10 +89,14 @@ export function define(current: Round | null, input: RoundDefinition, ctx: Domai
   };
 }
 
-/** Only a round that is not live (and, once opened, only a closed one) can be deleted. */
+/**
+ * Only a round that never opened can be deleted: a round that took place
+ * stays with the event, with its results, for the documentation.
+ */
 export function remove(current: Round | null, now: number): null {
   const round = requireRound(current);
   if (isRoundLive(round, now)) refuse('breakout.round_live', 'Close the round before deleting it.');
+  if (round.openedAt !== null) refuse('breakout.closed', 'A round that took place stays with the event.');
   return null;
 }
 
