@@ -75,6 +75,63 @@ export function errorMessage(error: ErrorBody | ErrorCode): string {
       return msg('Dieses Video gibt es nicht mehr.', { id: 'error.videoNotFound' });
     case 'video.none':
       return msg('Gerade läuft kein Video.', { id: 'error.videoNone' });
+    case 'breakout.round_not_found':
+      return msg('Diese Workshoprunde gibt es nicht mehr. Bitte laden Sie die Seite neu.', { id: 'error.roundNotFound' });
+    case 'breakout.workshop_not_found':
+      return msg('Diesen Workshop gibt es in dieser Runde nicht mehr.', { id: 'error.workshopNotFound' });
+    case 'breakout.full': {
+      const waitlist = detail(error, 'waitlist');
+      if (waitlist !== undefined) {
+        return msg(str`Dieser Workshop ist voll. Auf der Warteliste stehen ${waitlist} Personen.`, { id: 'error.roundFullN' });
+      }
+      return msg('Dieser Workshop ist voll. Bitte wählen Sie einen anderen oder die Warteliste.', { id: 'error.roundFull' });
+    }
+    case 'breakout.round_live':
+      return msg('Die Workshoprunde läuft gerade. Schließen Sie sie zuerst.', { id: 'error.roundLive' });
+    case 'breakout.not_live':
+      return msg('Die Workshoprunde läuft gerade nicht.', { id: 'error.roundNotLive' });
+    case 'breakout.another_live':
+      return msg('Es läuft schon eine andere Workshoprunde. Schließen Sie diese zuerst.', { id: 'error.roundAnotherLive' });
+    case 'breakout.closed':
+      return msg('Diese Workshoprunde ist schon zu Ende.', { id: 'error.roundClosed' });
+    case 'breakout.not_published':
+      return msg('Die Workshops dieser Runde sind noch nicht freigegeben.', { id: 'error.roundNotPublished' });
+    case 'breakout.wrong_mode':
+      return msg('In dieser Runde teilt die Moderation die Workshops zu.', { id: 'error.roundWrongMode' });
+    case 'breakout.too_many':
+      return msg('Die Veranstaltung hat schon die größtmögliche Zahl an Workshoprunden. Löschen Sie zuerst eine.', {
+        id: 'error.roundTooMany',
+      });
+    case 'breakout.not_in_room':
+      return msg('Sie sind gerade in keinem Workshopraum.', { id: 'error.roundNotInRoom' });
+    case 'breakout.capacity_below_seated': {
+      const seated = detail(error, 'seated');
+      if (seated !== undefined) {
+        return msg(str`In diesem Workshop sitzen schon ${seated} Personen. Wählen Sie mindestens so viele Plätze.`, {
+          id: 'error.capacityTooSmallN',
+        });
+      }
+      return msg('In diesem Workshop sitzen schon mehr Personen. Wählen Sie mehr Plätze.', { id: 'error.capacityTooSmall' });
+    }
+    case 'results.not_found':
+      return msg('Dieses Ergebnis gibt es nicht mehr.', { id: 'error.resultNotFound' });
+    case 'results.conflict':
+      return msg('Jemand hat diesen Eintrag inzwischen geändert. Ihr Text bleibt erhalten – bitte vergleichen und erneut speichern.', {
+        id: 'error.resultConflict',
+      });
+    case 'results.too_many':
+      return msg('Diese Ergebnistafel ist voll. Fassen Sie Einträge zusammen oder entfernen Sie einen.', { id: 'error.resultTooMany' });
+    case 'csv.invalid': {
+      const line = detail(error, 'line');
+      if (line !== undefined) {
+        return msg(str`Die CSV-Datei ist in Zeile ${line} nicht lesbar. Bitte prüfen Sie die Spalten Name, Organisation und Workshop.`, {
+          id: 'error.csvInvalidN',
+        });
+      }
+      return msg('Die CSV-Datei ist nicht lesbar. Bitte prüfen Sie die Spalten Name, Organisation und Workshop.', {
+        id: 'error.csvInvalid',
+      });
+    }
     case 'protocol.version_mismatch':
       return msg('Es gibt eine neue Version von Mashup. Bitte laden Sie die Seite neu.', { id: 'error.versionMismatch' });
     case 'server.unavailable':
@@ -85,4 +142,9 @@ export function errorMessage(error: ErrorBody | ErrorCode): string {
     case 'server.internal':
       return msg('Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.', { id: 'error.internal' });
   }
+}
+
+/** One value from an error's details, if the server sent it. */
+function detail(error: ErrorBody | ErrorCode, key: string): string | number | undefined {
+  return typeof error === 'string' ? undefined : error.details?.[key];
 }

@@ -306,4 +306,26 @@ export const templates = {
   'video.kicker': 'Video greeting',
   'video.mute': 'Mute',
   'video.unmute': 'Sound on',
+
+  // --- workshop rounds, participant side (breakout.* / results.* and their error messages) ---
+  'error.roundNotFound': 'This workshop round no longer exists. Please reload the page.',
+  'error.workshopNotFound': 'This workshop is no longer part of the round.',
+  'error.roundFullN': str`This workshop is full. ${0} people are on the waiting list.`,
+  'error.roundFull': 'This workshop is full. Please choose another one or the waiting list.',
+  'error.roundLive': 'The workshop round is running. Close it first.',
+  'error.roundNotLive': 'The workshop round is not running.',
+  'error.roundAnotherLive': 'Another workshop round is running. Close it first.',
+  'error.roundClosed': 'This workshop round has already ended.',
+  'error.roundNotPublished': 'The workshops of this round have not been released yet.',
+  'error.roundWrongMode': 'In this round the hosts assign the workshops.',
+  'error.roundTooMany': 'The event already has the largest possible number of workshop rounds. Delete one first.',
+  'error.roundNotInRoom': 'You are not in a workshop room right now.',
+  'error.capacityTooSmallN': str`${0} people already have a seat in this workshop. Choose at least that many seats.`,
+  'error.capacityTooSmall': 'More people already have a seat in this workshop. Choose more seats.',
+  'error.resultNotFound': 'This result no longer exists.',
+  'error.resultConflict': 'Someone changed this item meanwhile. Your text is kept – please compare and save again.',
+  'error.resultTooMany': 'This results board is full. Combine items or remove one.',
+  'error.csvInvalidN': str`Line ${0} of the CSV file cannot be read. Please check the columns name, organisation and workshop.`,
+  'error.csvInvalid': 'The CSV file cannot be read. Please check the columns name, organisation and workshop.',
+  // --- end of workshop rounds, participant side ---
 };
