@@ -1,11 +1,16 @@
 /** Host moderation of people: remove, promote to co-host, demote. */
 import * as participants from '../../domain/participants.js';
 import * as hands from '../../domain/hands.js';
+import * as rounds from '../../domain/breakouts/round.js';
+import { roundPhase, type Round } from '@mashup/shared';
+import { UNCHANGED } from '../../domain/context.js';
 import { participantView } from '../../domain/records.js';
 import type { FeatureDeps } from '../deps.js';
 import type { Handler } from '../handler.js';
+import { roundWrites } from '../round-writes.js';
 
 export function participantHandlers(deps: FeatureDeps) {
+  const writes = roundWrites(deps);
   const remove: Handler<'participant:remove'> = async ({ eventId, actor }, { participantId }) => {
     const change = await deps.store.updateParticipant(eventId, participantId, (cur) =>
       participants.remove(cur, actor.id),
@@ -16,6 +21,11 @@ export function participantHandlers(deps: FeatureDeps) {
     const handsChange = await deps.store.updateDoc(eventId, 'hands', (cur) => hands.lower(cur, participantId));
     if (handsChange.seq !== null) {
       deps.broadcast.patch(eventId, handsChange.seq, { type: 'hands', hands: handsChange.value ?? [] });
+    }
+    // A removed person's seats go to the next on each waitlist (rounds that can still change).
+    const changeable = (r: Round | null, now: number): r is Round => r !== null && !['closing', 'closed'].includes(roundPhase(r, now));
+    for (const round of await deps.store.listItems(eventId, 'rounds')) {
+      await writes.applySeats(eventId, round.id, (cur, now) => (changeable(cur, now) ? rounds.leave(cur, participantId, now) : UNCHANGED));
     }
     deps.broadcast.endSession(eventId, participantId, 'removed');
     return {};
