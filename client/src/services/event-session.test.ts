@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '@mashup/shared';
+import { ROUND_CLOSING_MS, type Round, type Snapshot } from '@mashup/shared';
 import { person as basePerson, snapshot as baseSnapshot } from '../test-support/snapshots.js';
 import { EventSession } from './event-session.js';
 import { FakeClock, flush } from '../test-support/fake-clock.js';
@@ -140,5 +140,105 @@ describe('EventSession', () => {
     await sent;
     transport.push('chat:message', message);
     expect(session.state.chat?.messages.map((m) => m.text)).toEqual(['Guten Morgen']);
+  });
+
+  describe('rooms (rule B1: computed from the rounds and the synced clock)', () => {
+    const START = 1_000_000;
+    const round = (extra: Partial<Round> = {}): Round => ({
+      id: 'r1',
+      title: 'Workshoprunde 1',
+      durationMs: 30 * 60_000,
+      mode: 'choose',
+      createdAt: 1,
+      workshops: [
+        { id: 'w1', title: 'Datenplattformen', description: '', moderatorId: null, capacity: 10, tag: '' },
+        { id: 'w2', title: 'Digitale Zwillinge', description: '', moderatorId: null, capacity: 10, tag: '' },
+      ],
+      seats: { w1: { seated: ['p1'], waitlist: [] }, w2: { seated: [], waitlist: [] } },
+      publishedAt: START - 1_000,
+      openedAt: null,
+      endsAt: null,
+      closingAt: null,
+      help: [],
+      visits: {},
+      pending: [],
+      ...extra,
+    });
+    const opened = (extra: Partial<Round> = {}) => round({ openedAt: START, endsAt: START + 30 * 60_000, ...extra });
+
+    function liveWith(rounds: Round[]) {
+      const s = setup();
+      s.transport.emitConnection({ type: 'connected' });
+      s.transport.push('state:snapshot', baseSnapshot(1, { participants: [person('p1')], rounds }));
+      return s;
+    }
+
+    it('a round opening moves the chat to the workshop room and asks for its history', () => {
+      const { transport, session } = liveWith([round()]);
+      expect(session.roomId).toBe('plenary');
+      transport.push('state:patch', { seq: 2, patch: { type: 'round', round: opened() } });
+      expect(session.roomId).toBe('w1');
+      expect(session.state.chat?.roomId).toBe('w1');
+      expect(transport.pending('chat:history')).toHaveLength(1);
+    });
+
+    it('at the end of the closing warning the chat returns to the plenary by itself, no patch needed', async () => {
+      const { clock, transport, session } = liveWith([opened()]);
+      expect(session.state.chat?.roomId).toBe('w1');
+      transport.pending('chat:history')[0]!.reply({ ok: true, data: { roomId: 'w1', seq: 0, messages: [] } });
+      await flush();
+      await clock.advance(30 * 60_000 + ROUND_CLOSING_MS - 1);
+      expect(session.roomId).toBe('w1');
+      await clock.advance(1);
+      expect(session.roomId).toBe('plenary');
+      expect(session.state.chat?.roomId).toBe('plenary');
+      expect(transport.pending('chat:history')).toHaveLength(1);
+    });
+
+    it('a host closing early re-plans the return: 60 s after the close, not at the planned end', async () => {
+      const { clock, transport, session } = liveWith([opened()]);
+      await clock.advance(5 * 60_000);
+      transport.push('state:patch', { seq: 2, patch: { type: 'round', round: opened({ closingAt: clock.now() }) } });
+      await clock.advance(ROUND_CLOSING_MS - 1);
+      expect(session.roomId).toBe('w1');
+      await clock.advance(1);
+      expect(session.roomId).toBe('plenary');
+    });
+
+    it('a late joiner lands in its room from the snapshot without a room change', () => {
+      const { transport, session } = setup();
+      transport.emitConnection({ type: 'connected' });
+      transport.push('state:snapshot', baseSnapshot(1, { rounds: [opened()], chat: { roomId: 'w1', seq: 4, messages: [] } }));
+      expect(session.roomId).toBe('w1');
+      expect(transport.pending('chat:history')).toHaveLength(0);
+    });
+
+    it('a history answered for the previous room is asked again instead of leaving the chat empty', async () => {
+      const { clock, transport, session } = liveWith([round()]);
+      transport.push('state:patch', { seq: 2, patch: { type: 'round', round: opened() } });
+      transport.pending('chat:history')[0]!.reply({ ok: true, data: { roomId: 'plenary', seq: 3, messages: [] } });
+      await flush();
+      expect(transport.pending('chat:history')).toHaveLength(0);
+      await clock.advance(1_000);
+      const message = { id: 'c1', seq: 1, roomId: 'w1', participantId: 'p1', name: 'A', org: '', text: 'Hallo Raum', at: 1 };
+      transport.pending('chat:history')[0]!.reply({ ok: true, data: { roomId: 'w1', seq: 1, messages: [message] } });
+      await flush();
+      expect(session.state.chat?.messages.map((m) => m.text)).toEqual(['Hallo Raum']);
+    });
+
+    it('room:activity keeps the latest time per room and ignores unreadable pushes', () => {
+      const { transport, session } = liveWith([opened()]);
+      transport.push('room:activity', { roomId: 'w1', at: 5 });
+      transport.push('room:activity', { roomId: 'w1', at: 3 });
+      transport.push('room:activity', { roomId: 'w2', at: 4 });
+      transport.push('room:activity', { roomId: 7 } as unknown as { roomId: string; at: number });
+      expect(Object.fromEntries(session.roomActivity)).toEqual({ w1: 5, w2: 4 });
+    });
+
+    it('dispose stops the room timer', () => {
+      const { clock, session } = liveWith([opened()]);
+      session.dispose();
+      expect(clock.pendingTimers).toBe(0);
+    });
   });
 });

@@ -3,17 +3,28 @@
  * transport through the pure plenary reducer, sends the requests the reducer
  * asks for (sync after a gap, chat history), keeps the clock in sync and tracks
  * the connection status the UI shows. No DOM; components subscribe().
+ *
+ * It also follows the participant's room (rule B1): nobody tells a client
+ * where it is; after every change and at the next moment a room changes by
+ * itself (`nextRoomChangeAt`, e.g. the end of a round's closing warning) it
+ * computes `roomOf(self, rounds, serverNow)` and, when that differs from the
+ * chat's room, switches the chat there (`roomChanged` → `chat:history`).
  */
 import {
   ChatHistory,
   ChatMessage,
   ERROR_CODES,
+  PLENARY_ROOM,
   ReactionBurst,
+  RoomActivity,
   SequencedPatch,
   Snapshot,
   countdownRemainingMs,
   isCountdownPaused,
+  nextRoomChangeAt,
+  roomOf,
   type Ack,
+  type PayloadOf,
   type PechaKuchaSetup,
   type ReactionKind,
   type Role,
@@ -57,6 +68,12 @@ export interface EventSessionOptions {
   log?: Pick<Console, 'warn' | 'error'>;
 }
 
+/** Results board commands name the board by round and workshop. */
+export interface BoardRef {
+  roundId: string;
+  workshopId: string;
+}
+
 /** Backoff for retrying sync/history and for reconnecting after a server-side disconnect. */
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
@@ -76,6 +93,13 @@ export class EventSession {
   readonly #disposers: Disposer[] = [];
   readonly #timers = new Set<Disposer>();
   #reconnectAttempt = 0;
+  /** The room computed last (rule B1); the chat follows it. */
+  #room: string = PLENARY_ROOM;
+  /** The one timer for the next moment a room changes by itself. */
+  #roomTimer: Disposer | undefined;
+  /** Target of the room timer that fired last: a timer can fire a hair early, the room must not lag. */
+  #roomReachedAt = Number.NEGATIVE_INFINITY;
+  readonly #activity = new Map<string, number>();
 
   constructor(options: EventSessionOptions) {
     this.#transport = options.transport;
@@ -98,6 +122,7 @@ export class EventSession {
       t.on('chat:message', (raw) => this.#onChatMessage(raw)),
       t.on('reaction:burst', (raw) => this.#onBurst(raw)),
       t.on('session:end', ({ reason }) => this.#onSessionEnd(reason)),
+      t.on('room:activity', (raw) => this.#onRoomActivity(raw)),
     );
   }
 
@@ -107,6 +132,16 @@ export class EventSession {
 
   get status(): SessionStatus {
     return this.#status;
+  }
+
+  /** Where this participant is now: `'plenary'` or a workshop id (`roomOf`, rule B1). */
+  get roomId(): string {
+    return this.#room;
+  }
+
+  /** Room id → server time of the last chat or results activity there (for the hosts' room overview). */
+  get roomActivity(): ReadonlyMap<string, number> {
+    return this.#activity;
   }
 
   /** Called after every change of state or status. */
@@ -138,6 +173,7 @@ export class EventSession {
 
   dispose(): void {
     for (const d of this.#disposers.splice(0)) d();
+    this.#stopRoomTimer();
     for (const t of this.#timers) t();
     this.#timers.clear();
     this.clock.stop();
@@ -255,6 +291,94 @@ export class EventSession {
     return this.#transport.request('video:remove', { videoId });
   }
 
+  // Workshop rounds (breakout:* — host commands are refused for others by the server)
+
+  saveRound(input: PayloadOf<'breakout:save'>): Promise<Ack<{ roundId: string }>> {
+    return this.#transport.request('breakout:save', input);
+  }
+
+  deleteRound(roundId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:delete', { roundId });
+  }
+
+  publishRound(roundId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:publish', { roundId });
+  }
+
+  /** A seat, or the waitlist when the workshop is full (unless `waitlist` is false). */
+  chooseWorkshop(roundId: string, workshopId: string, waitlist = true): Promise<Ack<{ seated: boolean; position: number }>> {
+    return this.#transport.request('breakout:choose', { roundId, workshopId, waitlist });
+  }
+
+  leaveWorkshop(roundId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:leave', { roundId });
+  }
+
+  assignRound(
+    roundId: string,
+    strategy: 'balanced' | 'keep' | 'rotate',
+    fromRoundId?: string,
+  ): Promise<Ack<{ placed: number; unplaced: number }>> {
+    return this.#transport.request('breakout:assign', fromRoundId === undefined ? { roundId, strategy } : { roundId, strategy, fromRoundId });
+  }
+
+  moveParticipant(roundId: string, participantId: string, workshopId: string | null): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:move', { roundId, participantId, workshopId });
+  }
+
+  openRound(roundId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:open', { roundId });
+  }
+
+  extendRound(roundId: string, deltaMs: number): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:extend', { roundId, deltaMs: Math.round(deltaMs) });
+  }
+
+  closeRound(roundId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:close', { roundId });
+  }
+
+  visitWorkshop(roundId: string, workshopId: string | null): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:visit', { roundId, workshopId });
+  }
+
+  /** "Hilfe rufen" from the room this participant is in. */
+  askForHelp(): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:help', {});
+  }
+
+  helpDone(roundId: string, workshopId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:helpDone', { roundId, workshopId });
+  }
+
+  editWorkshop(board: BoardRef, title: string, description: string): Promise<Ack<Empty>> {
+    return this.#transport.request('breakout:editWorkshop', { ...board, title, description });
+  }
+
+  // Results boards
+
+  addResult(board: BoardRef, section: PayloadOf<'results:add'>['section'], text: string): Promise<Ack<{ itemId: string }>> {
+    return this.#transport.request('results:add', { ...board, section, text });
+  }
+
+  /** Refused with results.conflict (details: the other `version` and `text`) when the item changed since `baseVersion`. */
+  editResult(board: BoardRef, itemId: string, text: string, baseVersion: number): Promise<Ack<Empty>> {
+    return this.#transport.request('results:edit', { ...board, itemId, text, baseVersion });
+  }
+
+  removeResult(board: BoardRef, itemId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('results:remove', { ...board, itemId });
+  }
+
+  pinResult(board: BoardRef, itemId: string, pinned: boolean): Promise<Ack<Empty>> {
+    return this.#transport.request('results:pin', { ...board, itemId, pinned });
+  }
+
+  /** Shows one board to everyone on the results wall; null takes the spotlight away. */
+  spotlightResults(board: BoardRef | null): Promise<Ack<Empty>> {
+    return this.#transport.request('results:spotlight', { spotlight: board && { roundId: board.roundId, workshopId: board.workshopId } });
+  }
+
   // ------------------------------------------------------------- inbound
 
   #onConnection(e: ConnectionEvent): void {
@@ -344,17 +468,64 @@ export class EventSession {
     for (const l of this.#burstListeners) l(parsed.data);
   }
 
+  #onRoomActivity(raw: unknown): void {
+    const parsed = RoomActivity.safeParse(raw);
+    if (!parsed.success) {
+      this.#log.warn('mashup: unreadable room activity', parsed.error);
+      return;
+    }
+    const { roomId, at } = parsed.data;
+    // Pushes from several server processes can arrive out of order: keep the latest.
+    if ((this.#activity.get(roomId) ?? Number.NEGATIVE_INFINITY) >= at) return;
+    this.#activity.set(roomId, at);
+    this.#notify();
+  }
+
   // ------------------------------------------------------------- internals
 
   #dispatch(action: PlenaryAction): void {
-    const step = reducePlenary(this.#state, action);
-    this.#state = step.state;
-    for (const effect of step.effects) this.#run(effect, 0);
+    this.#reduce(action);
     if (this.#state.view?.removed) {
       this.#end('removed');
       return;
     }
+    this.#followRoom();
     this.#notify();
+  }
+
+  #reduce(action: PlenaryAction): void {
+    const step = reducePlenary(this.#state, action);
+    this.#state = step.state;
+    for (const effect of step.effects) this.#run(effect, 0);
+  }
+
+  /**
+   * Computes the room from the rounds and the synced clock and moves the chat
+   * there if it differs; then plans one timer for the next moment a room
+   * changes by itself. Every state change re-plans it, so an extended or
+   * closed round moves the timer without anyone cancelling it by hand.
+   */
+  #followRoom(): void {
+    this.#stopRoomTimer();
+    const view = this.#state.view;
+    if (!view || this.#status.kind === 'ended') return;
+    const now = Math.max(this.clock.serverNow(), this.#roomReachedAt);
+    this.#room = roomOf(view.self.participantId, view.rounds, now);
+    if (this.#state.chat && this.#state.chat.roomId !== this.#room) this.#reduce({ type: 'roomChanged', roomId: this.#room });
+    const at = nextRoomChangeAt(view.rounds, now);
+    if (at === null) return;
+    this.#roomTimer = this.#localClock.setTimeout(() => {
+      this.#roomTimer = undefined;
+      this.#roomReachedAt = at;
+      this.#followRoom();
+      // Also when the room stays: the closing warning starts at one of these moments.
+      this.#notify();
+    }, Math.max(0, at - this.clock.serverNow()));
+  }
+
+  #stopRoomTimer(): void {
+    this.#roomTimer?.();
+    this.#roomTimer = undefined;
   }
 
   #run(effect: PlenaryEffect, attempt: number): void {
@@ -376,6 +547,13 @@ export class EventSession {
     if (this.#status.kind === 'ended') return;
     const parsed = reply.ok ? ChatHistory.safeParse(reply.data) : null;
     if (parsed?.success) {
+      // At the very moment of a room change the server may still have answered for the
+      // previous room (its clock read a hair before ours): ask again rather than show an empty chat.
+      const wanted = this.#state.chat?.roomId;
+      if (wanted !== undefined && parsed.data.roomId !== wanted && attempt + 1 < SYNC_ATTEMPTS && this.#transport.connected) {
+        this.#after(backoff(attempt), () => this.#run('chatHistory', attempt + 1));
+        return;
+      }
       this.#dispatch({ type: 'chatHistory', history: parsed.data });
       return;
     }
@@ -410,6 +588,7 @@ export class EventSession {
     if (this.#status.kind === 'ended') return;
     this.#status = { kind: 'ended', reason };
     this.clock.stop();
+    this.#stopRoomTimer();
     for (const t of this.#timers) t();
     this.#timers.clear();
     this.#transport.disconnect();

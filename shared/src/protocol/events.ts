@@ -223,6 +223,10 @@ export const ReactionBurst = z.object({
 });
 export type ReactionBurst = { counts: Partial<Record<ReactionKindT, number>> };
 
+/** `room:activity`: something happened in a workshop room (for the hosts' overview). */
+export const RoomActivity = z.object({ roomId: z.string().min(1), at: z.number() });
+export type RoomActivity = z.infer<typeof RoomActivity>;
+
 export type SessionEndReason = 'removed' | 'shutdown';
 
 /** Server → client pushes. */
