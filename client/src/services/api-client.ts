@@ -56,6 +56,34 @@ export class ApiClient {
     return this.#call('POST', `/api/events/${encodeURIComponent(code)}/join`, body, JoinReply);
   }
 
+  /**
+   * CSV pre-assignment for a workshop round (host): the file as it is, the
+   * server parses it ("Name;Kommune;Workshop", `;` or `,`). People who have
+   * joined are seated, the others wait as pending placements until they join.
+   */
+  async importPlacements(code: string, roundId: string, token: string, csv: Blob | string): Promise<Ack<PlacementsReply>> {
+    const path = `/api/events/${encodeURIComponent(code)}/rounds/${encodeURIComponent(roundId)}/placements`;
+    let response: Response;
+    try {
+      response = await this.#fetch(this.#base + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', accept: 'application/json' },
+        body: csv,
+      });
+    } catch {
+      return failure(ERROR_CODES.unavailable, `POST ${path}: network error`);
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      json = undefined;
+    }
+    // A bare `{code, message}` error body is read like the usual `{error: {...}}` envelope.
+    const body = !response.ok && typeof json === 'object' && json !== null && 'code' in json && !('error' in json) ? { error: json } : json;
+    return readReply(response.status, body, placementsReply, `POST ${path}`);
+  }
+
   async #call<T>(method: 'GET' | 'POST', path: string, body: unknown, schema: Parser<T>): Promise<Ack<T>> {
     let response: Response;
     try {
@@ -76,6 +104,27 @@ export class ApiClient {
     return readReply(response.status, json, schema, `${method} ${path}`);
   }
 }
+
+/** The CSV import's answer: seated now, waiting for people who have not joined, and rows that could not be used. */
+export interface PlacementsReply {
+  placed: number;
+  pending: number;
+  problems: Array<{ line: number; message: string }>;
+}
+
+const placementsReply: Parser<PlacementsReply> = {
+  safeParse(value) {
+    if (typeof value !== 'object' || value === null) return { success: false };
+    const v = value as Record<string, unknown>;
+    const problems = Array.isArray(v.problems) ? v.problems : [];
+    const okProblems = problems.every(
+      (p): p is { line: number; message: string } =>
+        typeof p === 'object' && p !== null && typeof (p as { line?: unknown }).line === 'number' && typeof (p as { message?: unknown }).message === 'string',
+    );
+    if (typeof v.placed !== 'number' || typeof v.pending !== 'number' || !okProblems) return { success: false };
+    return { success: true, data: { placed: v.placed, pending: v.pending, problems: problems.map((p) => ({ line: p.line, message: p.message })) } };
+  },
+};
 
 /**
  * An HTTP reply (status and parsed JSON body, undefined if unreadable) as an
