@@ -91,7 +91,7 @@ export const ResultItem = z.object({
   text: z.string(),
   by: z.string(),
   at: z.number(),
-  /** Raised by every edit; an edit based on an older version is refused, never silently lost (rule B6). */
+  /** Raised by every text edit (not by pinning); an edit based on an older version is refused, never silently lost (rule B6). */
   version: z.number().int(),
   pinned: z.boolean(),
 });
@@ -140,3 +140,15 @@ export type RoundInput = z.input<typeof RoundInput>;
 
 /** The part of the round's seats that changed: a choose or leave does not resend every room. */
 export const SeatsPatch = z.object({ roundId: z.string(), seats: z.record(z.string(), WorkshopSeats) });
+
+/**
+ * Reply of `POST /api/events/:code/rounds/:roundId/placements` (CSV
+ * pre-assignment): rows seated now, rows kept until that person joins, and a
+ * problem per row that was not applied (1-based line of the file).
+ */
+export const PlacementsReply = z.object({
+  placed: z.number().int(),
+  pending: z.number().int(),
+  problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type PlacementsReply = z.infer<typeof PlacementsReply>;

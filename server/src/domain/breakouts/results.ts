@@ -76,5 +76,6 @@ export function removeItem(current: ResultsBoard | null, itemId: string, now: nu
 export function pinItem(current: ResultsBoard | null, itemId: string, pinned: boolean, now: number): ResultsBoard | Unchanged {
   const { board, item } = requireItem(current, itemId);
   if (item.pinned === pinned) return UNCHANGED;
-  return replaceItem(board, { ...item, pinned, version: item.version + 1 }, now);
+  // The version counts text edits only: a pin must not turn someone's edit into a conflict.
+  return replaceItem(board, { ...item, pinned }, now);
 }

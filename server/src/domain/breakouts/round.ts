@@ -72,7 +72,8 @@ export function define(current: Round | null, input: RoundDefinition, ctx: Domai
   }
   const kept = new Set(workshops.map((w) => w.id));
   return {
-    id: current?.id ?? ctx.newId(),
+    // A new round takes the id the caller stores it under (input.roundId), so the key and the round agree.
+    id: current?.id ?? input.roundId ?? ctx.newId(),
     title: input.title,
     durationMs: input.durationMs,
     mode: input.mode,
@@ -172,11 +173,20 @@ export function choose(
   return { round: next, changed: [...changed, workshopId], outcome: seats.outcomeFor({ capacity: ws.capacity, ...next.seats[workshopId]! }, person)! };
 }
 
+/** Takes a person off every seat and waitlist of the round (the first waiting moves up). */
 export function leave(current: Round | null, person: string, now: number): SeatChange | Unchanged {
   const round = requireRound(current);
   requireChangeable(round, now);
   const { seats: next, changed } = withoutPerson(round, person);
   return changed.length === 0 ? UNCHANGED : { round: { ...round, seats: next }, changed };
+}
+
+/** `breakout:leave`: a participant gives up a seat or waitlist place they chose (choose mode only). */
+export function leaveChosen(current: Round | null, person: string, now: number): SeatChange | Unchanged {
+  const round = requireRound(current);
+  // In the other modes the hosts placed people; leaving would undo their assignment unseen.
+  if (round.mode !== 'choose') refuse('breakout.wrong_mode', 'In this round the hosts assign the workshops.');
+  return leave(round, person, now);
 }
 
 /**
@@ -212,11 +222,24 @@ export function move(current: Round | null, person: string, workshopId: string |
 export function applyAssignment(current: Round | null, assignment: Assignment, now: number): Round {
   const round = requireRound(current);
   requireChangeable(round, now);
+  const fill = round.mode === 'choose';
+  // The assignment was computed from an earlier read: whoever chose a seat meanwhile keeps it and
+  // is not placed a second time (rule B3), and nobody placed stays on a waitlist, where a later
+  // leave would seat them twice.
+  const already = fill ? placedPeople(round) : new Set<string>();
+  const placedNow = new Set([...assignment.rooms.values()].flat().filter((p) => !already.has(p)));
+  // Capacity holds even if seats filled up meanwhile (rule B4): who does not fit stays unplaced.
+  const seated = new Map<string, string[]>();
+  for (const w of round.workshops) {
+    const placed = (assignment.rooms.get(w.id) ?? []).filter((p) => placedNow.has(p));
+    const before = fill ? (round.seats[w.id]?.seated ?? []) : [];
+    seated.set(w.id, [...before, ...placed].slice(0, w.capacity));
+  }
+  const seatedAnywhere = new Set([...seated.values()].flat());
   const next: Record<string, WorkshopSeats> = {};
   for (const w of round.workshops) {
-    const placed = assignment.rooms.get(w.id) ?? [];
-    const before = round.mode === 'choose' ? (round.seats[w.id] ?? emptySeats()) : emptySeats();
-    next[w.id] = { seated: [...before.seated, ...placed].slice(0, w.capacity), waitlist: before.waitlist.filter((p) => !placed.includes(p)) };
+    const waitlist = fill ? (round.seats[w.id]?.waitlist ?? []) : [];
+    next[w.id] = { seated: seated.get(w.id)!, waitlist: waitlist.filter((p) => !seatedAnywhere.has(p)) };
   }
   return { ...round, seats: next };
 }

@@ -69,7 +69,7 @@ export function breakoutHandlers(deps: FeatureDeps) {
     }
     await applyRound(eventId, roundId, (cur, t) => {
       if (input.roundId !== undefined && cur === null) rounds.requireRound(cur);
-      return rounds.define(cur, input, { ...ctx, now: t, newId: ctx.newId });
+      return rounds.define(cur, { ...input, roundId }, { ...ctx, now: t, newId: ctx.newId });
     });
     return { roundId };
   };
@@ -93,7 +93,7 @@ export function breakoutHandlers(deps: FeatureDeps) {
   };
 
   const leave: Handler<'breakout:leave'> = async ({ eventId, actor }, { roundId }) => {
-    await applySeats(eventId, roundId, (cur, t) => rounds.leave(cur, actor.id, t));
+    await applySeats(eventId, roundId, (cur, t) => rounds.leaveChosen(cur, actor.id, t));
     return {};
   };
 
