@@ -102,6 +102,78 @@ describe.each(factories)('%s store', (_name, make) => {
     expect(state.seq).toBe(50);
   });
 
+  describe('items (rounds, results boards)', () => {
+    const board = (text: string, n = 1) => ({
+      roundId: 'r1',
+      workshopId: 'w1',
+      items: Array.from({ length: n }, (_, i) => ({ id: `i${i}`, section: 'insights' as const, text, by: 'p', at: i, version: 1, pinned: false })),
+      updatedAt: 1,
+    });
+
+    it('updateItem creates, changes and (returning null) deletes one item; listItems sees exactly the stored ones', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      expect(await store.listItems(e.id, 'results')).toEqual([]);
+      const created = await store.updateItem(e.id, 'results', 'r1:w1', (cur) => (cur === null ? board('a') : UNCHANGED));
+      expect(created).toEqual({ seq: 1, value: board('a') });
+      await store.updateItem(e.id, 'results', 'r1:w2', () => ({ ...board('b'), workshopId: 'w2' }));
+      const changed = await store.updateItem(e.id, 'results', 'r1:w1', (cur) => ({ ...cur!, updatedAt: 9 }));
+      expect(changed.seq).toBe(3);
+      expect((await store.listItems(e.id, 'results')).map((b) => [b.workshopId, b.updatedAt]).sort()).toEqual([
+        ['w1', 9],
+        ['w2', 1],
+      ]);
+      const gone = await store.updateItem(e.id, 'results', 'r1:w1', () => null);
+      expect(gone).toEqual({ seq: 4, value: null });
+      expect((await store.listItems(e.id, 'results')).map((b) => b.workshopId)).toEqual(['w2']);
+      // Items of one family do not show up in another, nor in another event.
+      expect(await store.listItems(e.id, 'rounds')).toEqual([]);
+      expect(await store.listItems('other-event', 'results')).toEqual([]);
+    });
+
+    it('concurrent updates of one item retry until every change is in (CAS under contention)', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          store.updateItem(e.id, 'results', 'r1:w1', (cur) => {
+            const b = cur ?? { ...board('x'), items: [] };
+            return { ...b, items: [...b.items, { id: `i${i}`, section: 'next' as const, text: `t${i}`, by: 'p', at: i, version: 1, pinned: false }] };
+          }),
+        ),
+      );
+      const [stored] = await store.listItems(e.id, 'results');
+      expect(new Set(stored!.items.map((i) => i.id)).size).toBe(50);
+      expect((await store.loadState(e.id)).seq).toBe(50);
+    });
+
+    it('updates of different items do not contend and each takes its own sequence number', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      const seqs = await Promise.all(
+        ['w1', 'w2', 'w3'].map(async (w) => (await store.updateItem(e.id, 'results', `r1:${w}`, () => ({ ...board(w), workshopId: w }))).seq),
+      );
+      expect(seqs.sort()).toEqual([1, 2, 3]);
+    });
+
+    it('loadState reads the items in the same atomic step as seq', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      await store.updateItem(e.id, 'results', 'r1:w1', () => board('a'));
+      // Writers race with the reads: every state read must hold exactly `seq` boards' worth of changes.
+      const writers = Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.updateItem(e.id, 'results', `r1:x${i}`, () => ({ ...board('b'), workshopId: `x${i}` }))),
+      );
+      const reads = Promise.all(Array.from({ length: 20 }, () => store.loadState(e.id)));
+      const [, states] = await Promise.all([writers, reads]);
+      for (const s of states) expect(s.items.results).toHaveLength(s.seq);
+      const last = await store.loadState(e.id);
+      expect(last.seq).toBe(21);
+      expect(last.items.results).toHaveLength(21);
+      expect(last.items.rounds).toEqual([]);
+    });
+  });
+
   it('keeps per-room chat in order with its own sequence, trimmed to the history length', async () => {
     const e = eventRecord();
     await store.createEvent(e);
