@@ -14,6 +14,7 @@ import type { DomainContext } from './domain/context.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerEventRoutes } from './http/events.js';
 import { registerMedia } from './http/media.js';
+import { registerPlacementRoutes } from './http/placements.js';
 import { registerUploadRoutes } from './http/uploads.js';
 import { defaultClientDir, registerClient } from './http/static.js';
 import { socketBroadcaster } from './realtime/broadcaster.js';
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const decks = new DeckService({ store, files, broadcast, processor, clock, newId, limits: upload, log: app.log });
   const videos = new VideoService({ store, files, broadcast, clock, newId });
   await registerUploadRoutes(app, { store, signer, limits, files, decks, videos, uploadLimits: upload });
+  await registerPlacementRoutes(app, { store, signer, limits, broadcast, clock });
   await registerMedia(app, files);
   // Leftovers of uploads interrupted by a crash; an hour keeps other processes' work in progress.
   await files.sweepStaging(60 * 60_000, clock.now()).catch((err: unknown) => app.log.warn({ err }, 'staging sweep failed'));

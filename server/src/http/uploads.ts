@@ -81,8 +81,8 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
 }
 
 /** The session token names event and participant; the role and removal are read fresh from the store (rule A2). */
-async function authenticate(
-  deps: UploadRouteDeps,
+export async function authenticate(
+  deps: Pick<UploadRouteDeps, 'store' | 'signer'>,
   req: FastifyRequest,
   code: string,
 ): Promise<{ event: EventRecord; actor: ParticipantRecord }> {

@@ -8,10 +8,11 @@ import type { DomainContext } from '../domain/context.js';
 import { refuse } from '../domain/errors.js';
 import { joinCode, newEvent, type EventInput } from '../domain/events.js';
 import { newParticipant, rejoin, type JoinProfile } from '../domain/participants.js';
-import { eventInfo, participantView, type EventRecord } from '../domain/records.js';
+import { eventInfo, participantView, type EventRecord, type ParticipantRecord } from '../domain/records.js';
 import type { TokenSigner } from '../session/tokens.js';
 import type { EventStore } from '../store/types.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
+import { placeJoiner } from './placement.js';
 
 export interface EventServiceDeps {
   store: EventStore;
@@ -74,6 +75,7 @@ export class EventService {
       );
       const p = change.value!;
       if (change.seq !== null) broadcast.patch(event.id, change.seq, { type: 'participant', participant: participantView(p) });
+      await this.seat(event.id, p);
       return { token: token!, participantId: p.id, role: p.role, event: eventInfo(event) };
     }
 
@@ -81,12 +83,22 @@ export class EventService {
     const p = newParticipant(event.id, profile, role, this.deps.ctx());
     const seq = await store.addParticipant(p);
     broadcast.patch(event.id, seq, { type: 'participant', participant: participantView(p) });
+    await this.seat(event.id, p);
     return {
       token: signer.sign({ eventId: event.id, participantId: p.id }),
       participantId: p.id,
       role,
       event: eventInfo(event),
     };
+  }
+
+  /**
+   * After the participant patch, so clients know the person before they see
+   * them seated; before the reply, so the first snapshot already has the seat.
+   */
+  private seat(eventId: string, p: ParticipantRecord): Promise<void> {
+    const { store, broadcast, ctx } = this.deps;
+    return placeJoiner({ store, broadcast, now: () => ctx().now }, eventId, p);
   }
 }
 
