@@ -1,0 +1,103 @@
+/**
+ * What one test client knows about the workshop rounds: its snapshot plus the
+ * patches it received, applied in sequence order as rule O2 says (buffered
+ * until the gap before them closes). Tests ask it where the client is with the
+ * same roomOf the real client uses (rule B1), so an assertion on the mirror is
+ * an assertion on what the client would show.
+ */
+import { roomOf, type Patch, type ResultsBoard, type ResultsSpotlight, type Round, type Snapshot } from '@mashup/shared';
+import type { TestClient } from './harness.js';
+
+export class EventMirror {
+  seq = 0;
+  rounds: Round[] = [];
+  results: ResultsBoard[] = [];
+  spotlight: ResultsSpotlight | null = null;
+  private readonly buffered = new Map<number, Patch>();
+  private waiters: Array<{ ready: (m: EventMirror) => boolean; resolve: () => void }> = [];
+
+  constructor(readonly client: TestClient) {
+    this.reset(client.snapshot);
+    client.socket.on('state:snapshot', (s) => this.reset(s));
+    client.socket.on('state:patch', ({ seq, patch }) => {
+      if (seq <= this.seq) return;
+      this.buffered.set(seq, patch);
+      for (let next = this.buffered.get(this.seq + 1); next; next = this.buffered.get(this.seq + 1)) {
+        this.buffered.delete(this.seq + 1);
+        this.seq += 1;
+        this.apply(next);
+      }
+      this.notify();
+    });
+  }
+
+  get participantId(): string {
+    return this.client.participantId;
+  }
+
+  /** The room this client is in at server time `now`, computed from its own state. */
+  roomAt(now: number): string {
+    return roomOf(this.participantId, this.rounds, now);
+  }
+
+  round(roundId: string): Round | undefined {
+    return this.rounds.find((r) => r.id === roundId);
+  }
+
+  board(roundId: string, workshopId: string): ResultsBoard | undefined {
+    return this.results.find((b) => b.roundId === roundId && b.workshopId === workshopId);
+  }
+
+  /** Resolves once the state satisfies `ready` (at once if it already does). */
+  until(ready: (m: EventMirror) => boolean): Promise<void> {
+    if (ready(this)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ ready, resolve }));
+  }
+
+  private reset(s: Snapshot) {
+    this.seq = s.seq;
+    this.rounds = s.rounds;
+    this.results = s.results;
+    this.spotlight = s.spotlight;
+    for (const seq of [...this.buffered.keys()]) if (seq <= s.seq) this.buffered.delete(seq);
+    this.notify();
+  }
+
+  private apply(patch: Patch) {
+    switch (patch.type) {
+      case 'round': {
+        const i = this.rounds.findIndex((r) => r.id === patch.round.id);
+        if (i >= 0) this.rounds[i] = patch.round;
+        else this.rounds.push(patch.round);
+        break;
+      }
+      case 'roundRemoved':
+        this.rounds = this.rounds.filter((r) => r.id !== patch.roundId);
+        break;
+      case 'seats': {
+        const r = this.round(patch.roundId);
+        if (r) r.seats = { ...r.seats, ...patch.seats };
+        break;
+      }
+      case 'results': {
+        const { roundId, workshopId } = patch.board;
+        this.results = [...this.results.filter((b) => !(b.roundId === roundId && b.workshopId === workshopId)), patch.board];
+        break;
+      }
+      case 'spotlight':
+        this.spotlight = patch.spotlight;
+        break;
+      default:
+        break; // the rest of the event is not what these tests look at
+    }
+  }
+
+  private notify() {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const w of waiting) {
+      if (w.ready(this)) w.resolve();
+      else this.waiters.push(w);
+    }
+  }
+}
