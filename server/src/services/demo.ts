@@ -3,12 +3,13 @@
  * once. Its code is fixed and its host key derived from the session secret, so
  * with Redis the same links keep working across restarts. It comes with a
  * Pecha Kucha block of three talks whose sample decks are drawn here and taken
- * through the same pipeline as an upload.
+ * through the same pipeline as an upload, and a workshop round to choose from.
  */
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { FORMAT_PRESETS, type Deck, type PechaKuchaBlock } from '@mashup/shared';
+import { FORMAT_PRESETS, RoundInput, type Deck, type PechaKuchaBlock } from '@mashup/shared';
 import { UNCHANGED } from '../domain/context.js';
+import * as rounds from '../domain/breakouts/round.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { EventStore } from '../store/types.js';
 import type { SampleSlide } from '../uploads/deck-render.js';
@@ -44,7 +45,7 @@ export async function ensureDemoEvent(
         {
           title: 'MPSC Mashup Demo',
           description:
-            'Eine Demo-Veranstaltung der Modellprojekte Smart Cities: Plenum mit Chat, Reaktionen, Handmeldungen, Durchsagen, gemeinsamem Countdown und einem Pecha Kucha mit Beispiel-Foliensätzen.',
+            'Eine Demo-Veranstaltung der Modellprojekte Smart Cities: Plenum mit Chat, Reaktionen, Handmeldungen, Durchsagen, gemeinsamem Countdown, einem Pecha Kucha mit Beispiel-Foliensätzen und einer Workshoprunde zum Wählen.',
           startsAt: `${day}T08:45:00+01:00`,
           endsAt: `${day}T20:00:00+01:00`,
           language: 'de',
@@ -62,6 +63,8 @@ export async function ensureDemoEvent(
       );
   }
   if (pechakucha) {
+    // Independent of the decks below: a full disk must not cost the demo its workshops.
+    await ensureDemoRound(pechakucha, event.id, now.getTime());
     // Not fatal: without the sample decks (e.g. DATA_DIR not writable) the demo still has its plenary.
     await ensureDemoPechaKucha(pechakucha, event.id).catch((err: unknown) =>
       pechakucha.log.warn({ err }, 'demo Pecha Kucha not prepared'),
@@ -165,4 +168,46 @@ async function ensureDemoPechaKucha(deps: DemoPechaKuchaDeps, eventId: string): 
   }
   deps.broadcast.patch(eventId, change.seq, { type: 'pechakucha', block });
   deps.log.info({ eventId, ms: Math.round(performance.now() - started) }, 'demo Pecha Kucha prepared');
+}
+
+/**
+ * "Workshoprunde 1" of the reference day (/work/shared/demo-day.json, 10:30):
+ * two workshops of 25 seats, participants choose, 60 minutes. Fixed ids make
+ * the round the same document whichever process writes it, so two processes
+ * starting at once write it once (the second compare-and-set finds it there).
+ */
+export const DEMO_ROUND_ID = 'demo-workshoprunde-1';
+const DEMO_ROUND: RoundInput = {
+  roundId: DEMO_ROUND_ID,
+  title: 'Workshoprunde 1',
+  durationMs: 60 * 60_000,
+  mode: 'choose',
+  workshops: [
+    {
+      title: "Mach's mit, mach's nach, mach's kommunikativ! Interne und externe Kommunikation",
+      description: 'Wie erreichen Smart-City-Projekte Verwaltung, Politik und Stadtgesellschaft? Erfahrungen, Formate, Stolpersteine.',
+      capacity: 25,
+    },
+    {
+      title: 'Herzlich digital – Agieren im Spannungsfeld Politik, Verwaltung, Gesellschaft',
+      description: 'Zwischen Ratsbeschluss, Amtsweg und Bürgerbeteiligung: wie Digitalprojekte Rückhalt gewinnen und behalten.',
+      capacity: 25,
+    },
+  ],
+};
+
+/**
+ * Creates the demo's workshop round, published so participants can choose at
+ * once, unless the event has rounds already (a host may have changed or
+ * replaced it; a restart on Redis must not undo that).
+ */
+async function ensureDemoRound(deps: Pick<DemoPechaKuchaDeps, 'store' | 'broadcast' | 'log'>, eventId: string, now: number): Promise<void> {
+  if ((await deps.store.listItems(eventId, 'rounds')).length > 0) return;
+  let n = 0;
+  const defined = rounds.define(null, RoundInput.parse(DEMO_ROUND), { now, newId: () => `demo-workshop-${++n}` });
+  const round = { ...defined, publishedAt: now };
+  const change = await deps.store.updateItem(eventId, 'rounds', DEMO_ROUND_ID, (cur) => (cur ? UNCHANGED : round));
+  if (change.seq === null) return;
+  deps.broadcast.patch(eventId, change.seq, { type: 'round', round });
+  deps.log.info({ eventId, roundId: DEMO_ROUND_ID }, 'demo workshop round prepared');
 }
