@@ -1,0 +1,14 @@
+/**
+ * How the parts of the hosts' round panel (round rows, room overview, board)
+ * send a request: through the panel, so there is one busy state and one
+ * status/error line (run-request.ts) however many rounds are listed.
+ */
+import type { Ack } from '@mashup/shared';
+
+/** The confirmation to show after success: fixed, or made from the reply (e.g. "23 zugeteilt, 2 ohne Platz"). */
+export type Confirmation<T> = string | ((data: T) => string);
+
+export type HostRun = <T>(request: () => Promise<Ack<T>>, confirmation?: Confirmation<T>) => Promise<boolean>;
+
+/** A row asks the panel to open the set-up dialog or a confirmation (events up). */
+export type RoundAction = { kind: 'edit'; roundId: string } | { kind: 'delete' | 'close'; roundId: string };

@@ -1,0 +1,316 @@
+/**
+ * <mashup-round-dialog> — a host creates a workshop round or changes one that
+ * has not opened yet: title, duration in minutes, assignment mode and the
+ * workshops (title, short description, moderator, seat limit, optional topic
+ * tag such as an AEG) with add, remove, move up and down. Saving sends
+ * `breakout:save` with the ids of existing workshops, so their seats stay.
+ * A modal <dialog>: focus stays inside, Escape cancels.
+ *
+ * Properties: `open`, `round` (null: a new round).
+ * Events: `round-dialog-close` (after saving or cancelling).
+ */
+import { localized, msg, str } from '@lit/localize';
+import { LIMITS, type AssignmentMode, type ParticipantView, type Round } from '@mashup/shared';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { AppController, SessionController } from '../../context.js';
+import { errorMessage } from '../../i18n/error-messages.js';
+import { icon } from '../../icons.js';
+import { moveItem } from '../../state/pechakucha.js';
+import {
+  checkRoundDraft,
+  draftFromRound,
+  emptyWorkshop,
+  minCapacity,
+  workshopProblem,
+  type RoundDraft,
+  type RoundDraftProblem,
+  type WorkshopDraft,
+} from '../../state/round-draft.js';
+import { baseStyles } from '../../styles/shared.js';
+import { dialogStyles } from '../pechakucha/dialog-styles.js';
+import { syncDialog } from '../dialog-sync.js';
+import { modeLabel } from './mode-label.js';
+import { roundDialogStyles } from './round-dialog-styles.js';
+
+const MODES: AssignmentMode[] = ['choose', 'balanced', 'manual', 'keep', 'rotate'];
+
+@customElement('mashup-round-dialog')
+@localized()
+export class RoundDialog extends LitElement {
+  static override styles = [baseStyles, dialogStyles, roundDialogStyles];
+
+  @property({ type: Boolean }) open = false;
+  @property({ attribute: false }) round: Round | null = null;
+  @state() private draft: RoundDraft | null = null;
+  @state() private problems: RoundDraftProblem[] = [];
+  @state() private error = '';
+  @state() private busy = false;
+  /** Said by the live region after a move or removal. */
+  @state() private said = '';
+  @query('dialog') private dialog?: HTMLDialogElement;
+  readonly #live = new SessionController(this);
+  readonly #app = new AppController(this);
+  #keys = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) {
+      this.draft = draftFromRound(this.round, () => this.#newKey(), msg('Workshoprunde', { id: 'breakoutHost.defaultTitle' }));
+      this.problems = [];
+      this.error = '';
+      this.said = '';
+    }
+  }
+
+  protected override updated(): void {
+    syncDialog(this.dialog, this.open);
+  }
+
+  override render() {
+    const d = this.draft;
+    return html`<dialog aria-labelledby="round-dialog-title" data-testid="round-dialog" @close=${this.#closed}>
+      ${this.open && d ? this.#form(d) : nothing}
+    </dialog>`;
+  }
+
+  #form(d: RoundDraft) {
+    const has = (p: RoundDraftProblem) => this.problems.includes(p);
+    return html`<form novalidate @submit=${this.#save}>
+      <h2 id="round-dialog-title">
+        ${d.roundId ? msg('Workshoprunde bearbeiten', { id: 'breakoutHost.editTitle' }) : msg('Neue Workshoprunde', { id: 'breakoutHost.newTitle' })}
+      </h2>
+      <div class="two">
+        <div class="field">
+          <label for="round-title">${msg('Titel der Runde', { id: 'breakoutHost.roundTitle' })}</label>
+          <input id="round-title" maxlength=${LIMITS.titleMax} data-testid="round-title" required
+            aria-invalid=${has('title') ? 'true' : 'false'} aria-describedby="round-title-error"
+            .value=${d.title} @input=${(e: InputEvent) => this.#set({ title: value(e) })} />
+          ${has('title') ? html`<p class="field-error" id="round-title-error">${msg('Bitte geben Sie einen Titel ein.', { id: 'breakoutHost.titleMissing' })}</p>` : nothing}
+        </div>
+        <div class="field">
+          <label for="round-minutes">${msg('Dauer (Minuten)', { id: 'breakoutHost.minutes' })}</label>
+          <input id="round-minutes" type="number" inputmode="decimal" min="1" max=${LIMITS.roundMaxMs / 60_000} step="1" data-testid="round-minutes"
+            aria-invalid=${has('minutes') ? 'true' : 'false'} aria-describedby="round-minutes-error"
+            .value=${d.minutes} @input=${(e: InputEvent) => this.#set({ minutes: value(e) })} />
+          ${has('minutes')
+            ? html`<p class="field-error" id="round-minutes-error">${msg(str`Bitte 1 bis ${LIMITS.roundMaxMs / 60_000} Minuten.`, { id: 'breakoutHost.minutesInvalid' })}</p>`
+            : nothing}
+        </div>
+      </div>
+      <div class="field">
+        <label for="round-mode">${msg('Zuteilung', { id: 'breakoutHost.mode' })}</label>
+        <select id="round-mode" data-testid="round-mode" aria-describedby="round-mode-hint" @change=${(e: Event) => this.#set({ mode: value(e) as AssignmentMode })}>
+          ${MODES.map((m) => html`<option value=${m} ?selected=${d.mode === m}>${modeLabel(m)}</option>`)}
+        </select>
+        <p class="hint" id="round-mode-hint">${this.#modeHint(d.mode)}</p>
+      </div>
+      <fieldset>
+        <legend>${msg('Workshops', { id: 'breakoutHost.workshops' })}</legend>
+        <ol>
+          ${repeat(d.workshops, (w) => w.key, (w, i) => this.#workshop(w, i, d.workshops.length))}
+        </ol>
+        ${has('noWorkshops') ? html`<p class="field-error">${msg('Fügen Sie mindestens einen Workshop hinzu.', { id: 'breakoutHost.noWorkshops' })}</p>` : nothing}
+        <div>
+          <button class="btn" type="button" data-testid="round-workshop-add" aria-disabled=${d.workshops.length >= LIMITS.workshopsMax ? 'true' : 'false'} @click=${this.#add}>
+            ${icon('plus')}${msg('Workshop hinzufügen', { id: 'breakoutHost.addWorkshop' })}
+          </button>
+        </div>
+        <p class="visually-hidden" aria-live="polite">${this.said}</p>
+      </fieldset>
+      ${this.error ? html`<p class="error" role="alert" data-testid="round-error">${icon('alert')}${this.error}</p>` : nothing}
+      <div class="buttons">
+        <button class="btn" type="button" data-testid="round-cancel" @click=${() => this.#close()}>${msg('Abbrechen', { id: 'common.cancel' })}</button>
+        <button class="btn primary" type="submit" data-testid="round-save" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${icon('check')}${msg('Speichern', { id: 'breakoutHost.save' })}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  #modeHint(mode: AssignmentMode): string {
+    switch (mode) {
+      case 'choose':
+        return msg('Teilnehmende wählen selbst, sobald die Runde veröffentlicht ist. Volle Workshops führen eine Warteliste.', { id: 'breakoutHost.hintChoose' });
+      case 'balanced':
+        return msg('Die Moderation teilt alle zufällig und gleichmäßig auf die Workshops auf.', { id: 'breakoutHost.hintBalanced' });
+      case 'manual':
+        return msg('Die Moderation teilt von Hand zu, per Ziehen und Ablegen, per Tastatur oder per CSV-Datei.', { id: 'breakoutHost.hintManual' });
+      case 'keep':
+        return msg('Alle kommen wieder in die Gruppe der vorigen Runde.', { id: 'breakoutHost.hintKeep' });
+      case 'rotate':
+        return msg('Die Gruppen werden so gemischt, dass sich möglichst viele neu begegnen.', { id: 'breakoutHost.hintRotate' });
+    }
+  }
+
+  #workshop(w: WorkshopDraft, i: number, count: number) {
+    const n = i + 1;
+    const name = w.title.trim() || msg(str`Workshop ${n}`, { id: 'breakoutHost.workshopN' });
+    const id = `w-${w.key}`;
+    const titleMissing = workshopProblem(this.problems, w.key, 'title');
+    const capacityWrong = workshopProblem(this.problems, w.key, 'capacity');
+    const people = this.#people();
+    const known = w.moderatorId === null || people.some((p) => p.id === w.moderatorId);
+    return html`<li data-testid="round-workshop" data-index=${i} data-key=${w.key}>
+      <div class="row-head">
+        <h3>${msg(str`Workshop ${n}`, { id: 'breakoutHost.workshopN' })}</h3>
+        <div class="row-buttons">
+          <button class="btn small" type="button" data-testid="round-workshop-up" aria-disabled=${i === 0 ? 'true' : 'false'}
+            aria-label=${msg(str`${name} nach oben`, { id: 'breakoutHost.upFor' })} @click=${() => this.#move(w.key, -1, 'up')}>
+            ${msg('Nach oben', { id: 'breakoutHost.up' })}
+          </button>
+          <button class="btn small" type="button" data-testid="round-workshop-down" aria-disabled=${i === count - 1 ? 'true' : 'false'}
+            aria-label=${msg(str`${name} nach unten`, { id: 'breakoutHost.downFor' })} @click=${() => this.#move(w.key, 1, 'down')}>
+            ${msg('Nach unten', { id: 'breakoutHost.down' })}
+          </button>
+          <button class="btn small" type="button" data-testid="round-workshop-remove"
+            aria-label=${msg(str`${name} entfernen`, { id: 'breakoutHost.removeFor' })} @click=${() => this.#remove(w.key)}>
+            ${icon('close')}${msg('Entfernen', { id: 'breakoutHost.remove' })}
+          </button>
+        </div>
+      </div>
+      <div class="field">
+        <label for="${id}-title">${msg('Titel', { id: 'breakoutHost.workshopTitle' })}</label>
+        <input id="${id}-title" maxlength=${LIMITS.titleMax} data-testid="round-workshop-title" required
+          aria-invalid=${titleMissing ? 'true' : 'false'} aria-describedby="${id}-title-error"
+          .value=${w.title} @input=${(e: InputEvent) => this.#setWorkshop(w.key, { title: value(e) })} />
+        ${titleMissing ? html`<p class="field-error" id="${id}-title-error">${msg('Bitte geben Sie einen Titel ein.', { id: 'breakoutHost.titleMissing' })}</p>` : nothing}
+      </div>
+      <div class="field">
+        <label for="${id}-desc">${msg('Kurzbeschreibung', { id: 'breakoutHost.description' })}</label>
+        <textarea id="${id}-desc" rows="2" maxlength=${LIMITS.workshopDescriptionMax} data-testid="round-workshop-description"
+          .value=${w.description} @input=${(e: InputEvent) => this.#setWorkshop(w.key, { description: value(e) })}></textarea>
+      </div>
+      <div class="three">
+        <div class="field">
+          <label for="${id}-mod">${msg('Moderation im Raum', { id: 'breakoutHost.moderator' })}</label>
+          <select id="${id}-mod" data-testid="round-workshop-moderator" @change=${(e: Event) => this.#setWorkshop(w.key, { moderatorId: value(e) || null })}>
+            <option value="" ?selected=${w.moderatorId === null}>${msg('Niemand', { id: 'breakoutHost.noModerator' })}</option>
+            ${people.map((p) => html`<option value=${p.id} ?selected=${p.id === w.moderatorId}>${p.org ? `${p.name} · ${p.org}` : p.name}</option>`)}
+            ${known ? nothing : html`<option value=${w.moderatorId!} selected>${msg('(nicht mehr da)', { id: 'breakoutHost.moderatorGone' })}</option>`}
+          </select>
+        </div>
+        <div class="field">
+          <label for="${id}-cap">${msg('Plätze', { id: 'breakoutHost.capacity' })}</label>
+          <input id="${id}-cap" type="number" inputmode="numeric" min=${minCapacity(w)} max=${LIMITS.workshopSeatsMax} step="1" data-testid="round-workshop-capacity"
+            aria-invalid=${capacityWrong ? 'true' : 'false'} aria-describedby="${id}-cap-error"
+            .value=${w.capacity} @input=${(e: InputEvent) => this.#setWorkshop(w.key, { capacity: value(e) })} />
+          ${capacityWrong
+            ? html`<p class="field-error" id="${id}-cap-error">
+                ${w.seated > 1
+                  ? msg(str`Hier sitzen schon ${w.seated} Personen: bitte ${w.seated} bis ${LIMITS.workshopSeatsMax} Plätze.`, { id: 'breakoutHost.capacitySeated' })
+                  : msg(str`Bitte 1 bis ${LIMITS.workshopSeatsMax} Plätze.`, { id: 'breakoutHost.capacityInvalid' })}
+              </p>`
+            : nothing}
+        </div>
+        <div class="field">
+          <label for="${id}-tag">${msg('Thema (optional, z. B. AEG)', { id: 'breakoutHost.tag' })}</label>
+          <input id="${id}-tag" maxlength=${LIMITS.tagMax} data-testid="round-workshop-tag" .value=${w.tag}
+            @input=${(e: InputEvent) => this.#setWorkshop(w.key, { tag: value(e) })} />
+        </div>
+      </div>
+    </li>`;
+  }
+
+  /** Everyone in the event, by name, as candidates for running a room. */
+  #people(): ParticipantView[] {
+    const collator = new Intl.Collator(this.#app.services.i18n.locale, { sensitivity: 'base' });
+    return [...(this.#live.view?.participants ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+  }
+
+  #newKey(): string {
+    this.#keys += 1;
+    return `new-${this.#keys}`;
+  }
+
+  #set(patch: Partial<RoundDraft>): void {
+    if (this.draft) this.draft = { ...this.draft, ...patch };
+  }
+
+  #setWorkshop(key: string, patch: Partial<WorkshopDraft>): void {
+    if (!this.draft) return;
+    this.#set({ workshops: this.draft.workshops.map((w) => (w.key === key ? { ...w, ...patch } : w)) });
+  }
+
+  #add = async (): Promise<void> => {
+    if (!this.draft || this.draft.workshops.length >= LIMITS.workshopsMax) return;
+    const w = emptyWorkshop(this.#newKey());
+    this.#set({ workshops: [...this.draft.workshops, w] });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(`li[data-key="${w.key}"] [data-testid="round-workshop-title"]`)?.focus();
+  };
+
+  async #remove(key: string): Promise<void> {
+    if (!this.draft) return;
+    const index = this.draft.workshops.findIndex((w) => w.key === key);
+    const removed = this.draft.workshops[index];
+    const workshops = this.draft.workshops.filter((w) => w.key !== key);
+    this.#set({ workshops });
+    const name = removed?.title.trim() || msg(str`Workshop ${index + 1}`, { id: 'breakoutHost.workshopN' });
+    this.said = msg(str`${name} entfernt.`, { id: 'breakoutHost.removed' });
+    await this.updateComplete;
+    // Focus goes to the row that took its place, or to "add" when the list ended there.
+    const next = workshops[Math.min(index, workshops.length - 1)];
+    const target = next
+      ? this.renderRoot.querySelector<HTMLElement>(`li[data-key="${next.key}"] [data-testid="round-workshop-remove"]`)
+      : this.renderRoot.querySelector<HTMLElement>('[data-testid="round-workshop-add"]');
+    target?.focus();
+  }
+
+  async #move(key: string, delta: number, button: 'up' | 'down'): Promise<void> {
+    if (!this.draft) return;
+    const index = this.draft.workshops.findIndex((w) => w.key === key);
+    const workshops = moveItem(this.draft.workshops, index, delta);
+    const to = workshops.findIndex((w) => w.key === key);
+    if (to === index) return;
+    this.#set({ workshops });
+    const title = workshops[to]!.title.trim() || msg(str`Workshop ${to + 1}`, { id: 'breakoutHost.workshopN' });
+    this.said = msg(str`${title} ist jetzt auf Platz ${to + 1}.`, { id: 'breakoutHost.moved' });
+    await this.updateComplete;
+    // The row moved in the DOM, which drops focus: put it back on the same button.
+    this.renderRoot.querySelector<HTMLElement>(`li[data-key="${key}"] [data-testid="round-workshop-${button}"]`)?.focus();
+  }
+
+  #save = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (!this.draft || this.busy) return;
+    const checked = checkRoundDraft(this.draft);
+    if (!checked.ok) {
+      this.problems = checked.problems;
+      this.error = checked.problems.includes('noWorkshops')
+        ? msg('Fügen Sie mindestens einen Workshop hinzu.', { id: 'breakoutHost.noWorkshops' })
+        : msg('Bitte prüfen Sie die markierten Felder.', { id: 'breakoutHost.checkFields' });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.problems = [];
+    this.error = '';
+    this.busy = true;
+    const reply = await this.#live.session!.saveRound(checked.input);
+    this.busy = false;
+    if (!reply.ok) {
+      this.error = errorMessage(reply.error);
+      return;
+    }
+    this.#close();
+  };
+
+  #close(): void {
+    this.dialog?.close();
+  }
+
+  #closed = (): void => {
+    this.dispatchEvent(new CustomEvent('round-dialog-close', { bubbles: true, composed: true }));
+  };
+}
+
+function value(e: Event): string {
+  return (e.target as HTMLInputElement).value;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mashup-round-dialog': RoundDialog;
+  }
+}
