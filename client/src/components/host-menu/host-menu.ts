@@ -12,6 +12,8 @@ import { icon, type IconName } from '../../icons.js';
 import { fieldsetStyles, panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
 import { runRequest } from '../run-request.js';
+// Defines <mashup-breakout-host-panel>, which the plenary's host area renders beside this menu.
+import '../breakouts-host/breakout-host-panel.js';
 
 const MINUTE_MS = 60_000;
 const DEFAULT_MINUTES = 5;
