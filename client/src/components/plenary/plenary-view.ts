@@ -6,6 +6,14 @@
  * block runs (the welcome otherwise), "Ihr Vortrag" for presenters and, for
  * hosts, the host menu with the Pecha Kucha and video panels.
  *
+ * Workshop rounds: the room one is in (`session.roomId`, computed from the
+ * rounds and the synced clock, rule B1) switches the main view — the
+ * workshop room view in a workshop, the plenary otherwise, where the choose
+ * list of the next round and the results wall appear. A short transition
+ * screen names the destination of every move. The hosts' round controls
+ * (`<mashup-breakout-host-panel>`, components/breakouts-host/) sit in the
+ * host area of both views.
+ *
  * Properties: `session` (EventSession, provided to all children via context), `code`.
  * Layout: three rows and two columns on wide screens; one column below 760px,
  * where the side panel becomes a section below the stage.
@@ -31,6 +39,12 @@ import '../pechakucha/pk-my-talk.js';
 import '../pechakucha/pk-host-panel.js';
 import '../video/video-player.js';
 import '../video/video-host-panel.js';
+import '../breakouts/workshop-choices.js';
+import '../breakouts/workshop-room.js';
+import '../breakouts/results-wall.js';
+import '../breakouts/room-transition.js';
+import { liveRound } from '@mashup/shared';
+import { roomWorkshop } from '../../state/breakouts.js';
 
 @customElement('mashup-plenary')
 @localized()
@@ -144,8 +158,18 @@ export class PlenaryView extends LitElement {
       </div>`;
     }
     const host = isHost(view);
+    const now = this.session.clock.serverNow();
+    const roomId = this.session.roomId;
+    const room = roomWorkshop(view, roomId, now);
     return html`
-      <mashup-top-bar .event=${view.event} .self=${selfParticipant(view) ?? null} .countdown=${view.countdown} .clock=${this.session.clock}></mashup-top-bar>
+      <mashup-top-bar
+        .event=${view.event}
+        .self=${selfParticipant(view) ?? null}
+        .countdown=${view.countdown}
+        .clock=${this.session.clock}
+        .roomName=${room?.workshop.title ?? ''}
+        .round=${liveRound(view.rounds, now)}
+      ></mashup-top-bar>
       <mashup-connection-banner .status=${status} @reconnect-now=${() => this.session.reconnectNow()}></mashup-connection-banner>
       <mashup-announcement-banner
         .announcement=${view.announcement}
@@ -154,20 +178,22 @@ export class PlenaryView extends LitElement {
       ></mashup-announcement-banner>
       <div class="body">
         <div class="main-col">
-          <main id="main" aria-label=${msg('Plenum', { id: 'room.plenary' })}>
-            ${view.video ? html`<mashup-video-player></mashup-video-player>` : nothing}
-            ${view.pechakucha?.run
-              ? nothing
-              : html`<mashup-stage-welcome .event=${view.event} .connected=${connectedCount(view)}></mashup-stage-welcome>`}
-            ${view.pechakucha ? html`<mashup-pk-stage></mashup-pk-stage>` : nothing}
-            <mashup-pk-my-talk></mashup-pk-my-talk>
+          <main id="main" aria-label=${room ? room.workshop.title : msg('Plenum', { id: 'room.plenary' })}>
+            ${room
+              ? html`<mashup-workshop-room .round=${room.round} .workshop=${room.workshop}></mashup-workshop-room>`
+              : this.#plenaryMain(view)}
             ${host && this.hostMenuOpen
-              ? html`<mashup-host-menu></mashup-host-menu>
-                  <mashup-pk-host-panel></mashup-pk-host-panel>
-                  <mashup-video-host-panel></mashup-video-host-panel>`
+              ? html`${room
+                    ? nothing
+                    : html`<mashup-host-menu></mashup-host-menu>
+                        <mashup-pk-host-panel></mashup-pk-host-panel>
+                        <mashup-video-host-panel></mashup-video-host-panel>`}
+                  <!-- Slot for the hosts' workshop-round controls (components/breakouts-host/). -->
+                  <mashup-breakout-host-panel></mashup-breakout-host-panel>`
               : nothing}
           </main>
           <mashup-reaction-overlay></mashup-reaction-overlay>
+          <mashup-room-transition .roomId=${roomId} .destination=${room?.workshop.title ?? ''}></mashup-room-transition>
         </div>
         <mashup-side-panel></mashup-side-panel>
       </div>
@@ -177,6 +203,17 @@ export class PlenaryView extends LitElement {
         @leave=${() => this.session.leave()}
       ></mashup-control-bar>
     `;
+  }
+
+  #plenaryMain(view: NonNullable<SessionController['view']>) {
+    return html`${view.video ? html`<mashup-video-player></mashup-video-player>` : nothing}
+      <mashup-workshop-choices></mashup-workshop-choices>
+      ${view.pechakucha?.run
+        ? nothing
+        : html`<mashup-stage-welcome .event=${view.event} .connected=${connectedCount(view)}></mashup-stage-welcome>`}
+      ${view.pechakucha ? html`<mashup-pk-stage></mashup-pk-stage>` : nothing}
+      <mashup-pk-my-talk></mashup-pk-my-talk>
+      <mashup-results-wall></mashup-results-wall>`;
   }
 
   #dismiss(e: CustomEvent<{ id: string }>): void {

@@ -1,5 +1,6 @@
 /**
- * <mashup-side-panel> — tabs beside the main view: Chat and Personen. A proper
+ * <mashup-side-panel> — tabs beside the main view: Chat and Personen, and
+ * in a workshop room Ergebnisse (the room's results board). A proper
  * ARIA tablist: arrow keys, Home and End move between tabs; only the active
  * tab is in the tab order. Both panels stay mounted so a half-written chat
  * message survives a look at the people list.
@@ -13,9 +14,10 @@ import { connectedCount, isHost } from '../../state/selectors.js';
 import { baseStyles } from '../../styles/shared.js';
 import '../chat/chat-panel.js';
 import '../people/people-panel.js';
+import '../breakouts/results-board.js';
+import { roomWorkshop } from '../../state/breakouts.js';
 
-type TabId = 'chat' | 'people';
-const TABS: readonly TabId[] = ['chat', 'people'];
+type TabId = 'chat' | 'people' | 'results';
 
 @customElement('mashup-side-panel')
 @localized()
@@ -96,8 +98,22 @@ export class SidePanel extends LitElement {
   @queryAll('[role="tab"]') private tabEls!: NodeListOf<HTMLButtonElement>;
   readonly #live = new SessionController(this);
 
+  /** Tabs shown now: Ergebnisse only while in a workshop room. */
+  #tabs: readonly TabId[] = ['chat', 'people'];
+  #room: ReturnType<typeof roomWorkshop> = null;
+
+  protected override willUpdate(): void {
+    const view = this.#live.view;
+    const session = this.#live.session;
+    this.#room = view && session ? roomWorkshop(view, session.roomId, session.clock.serverNow()) : null;
+    this.#tabs = this.#room ? ['chat', 'people', 'results'] : ['chat', 'people'];
+    // Back in the plenary: the results tab is gone, so is its selection.
+    if (!this.#tabs.includes(this.active)) this.active = 'chat';
+  }
+
   override render() {
     const view = this.#live.view;
+    const room = this.#room;
     const chat = this.#live.session?.state.chat;
     if (this.active === 'chat' && chat) this.#seenChatSeq = chat.seq;
     const unread = chat && this.active !== 'chat' ? chat.messages.filter((m) => m.seq > this.#seenChatSeq).length : 0;
@@ -114,6 +130,7 @@ export class SidePanel extends LitElement {
           hands > 0,
           hands > 0 ? msg(str`${hands} Hände gehoben`, { id: 'panel.handsRaised' }) : msg(str`${online} online`, { id: 'panel.online' }),
         )}
+        ${room ? this.#tab('results', 'check', msg('Ergebnisse', { id: 'results.title' }), 0, false, '') : ''}
       </div>
       <div role="tabpanel" id="panel-chat" aria-labelledby="tab-chat" ?hidden=${this.active !== 'chat'} data-testid="chat-panel">
         <mashup-chat-panel></mashup-chat-panel>
@@ -121,6 +138,11 @@ export class SidePanel extends LitElement {
       <div role="tabpanel" id="panel-people" aria-labelledby="tab-people" ?hidden=${this.active !== 'people'} data-testid="people-panel">
         <mashup-people-panel></mashup-people-panel>
       </div>
+      ${room
+        ? html`<div role="tabpanel" id="panel-results" aria-labelledby="tab-results" ?hidden=${this.active !== 'results'} data-testid="results-panel">
+            <mashup-results-board .round=${room.round} .workshop=${room.workshop}></mashup-results-board>
+          </div>`
+        : ''}
     `;
   }
 
@@ -149,6 +171,7 @@ export class SidePanel extends LitElement {
   }
 
   #onKeyDown(e: KeyboardEvent): void {
+    const TABS = this.#tabs;
     const index = TABS.indexOf(this.active);
     let next: number;
     switch (e.key) {

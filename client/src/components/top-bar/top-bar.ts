@@ -1,15 +1,18 @@
 /**
  * <mashup-top-bar> — answers "where am I, what is happening, how long":
- * event title · room name, the shared countdown, who you are here, the
- * language toggle.
+ * event title · room name, the live workshop round and its time left
+ * ("Workshoprunde 1 · 12:34 übrig"), the shared countdown, who you are here,
+ * the language toggle.
  *
  * Properties: `event` (EventInfo), `self` (own ParticipantView, if known),
- * `countdown` (Countdown | null), `clock` (ServerClock).
+ * `countdown` (Countdown | null), `clock` (ServerClock), `roomName` (the
+ * workshop's title; empty for the plenary), `round` (the live Round or null).
  */
-import { localized, msg } from '@lit/localize';
-import type { Countdown, EventInfo, ParticipantView } from '@mashup/shared';
-import { LitElement, css, html } from 'lit';
+import { localized, msg, str } from '@lit/localize';
+import { closesAt, formatRemaining, roundPhase, roundRemainingMs, type Countdown, type EventInfo, type ParticipantView, type Round } from '@mashup/shared';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { TickController } from '../../context.js';
 import { baseStyles } from '../../styles/shared.js';
 import { roleLabel } from '../people/role-label.js';
 import type { ServerClock } from '../countdown/countdown-timer.js';
@@ -45,6 +48,12 @@ export class TopBar extends LitElement {
       .room {
         font-weight: 600;
         color: var(--mu-text-muted);
+      }
+      .round {
+        font-size: 0.875rem;
+        font-variant-numeric: tabular-nums;
+        color: var(--mu-text-muted);
+        font-weight: 600;
       }
       .sep {
         color: var(--mu-text-muted);
@@ -83,6 +92,14 @@ export class TopBar extends LitElement {
   @property({ attribute: false }) self: ParticipantView | null = null;
   @property({ attribute: false }) countdown: Countdown | null = null;
   @property({ attribute: false }) clock: ServerClock | null = null;
+  @property() roomName = '';
+  @property({ attribute: false }) round: Round | null = null;
+
+  constructor() {
+    super();
+    // Only while a round is live; the digits come from the schedule, the tick only decides when to look.
+    new TickController(this, 500, () => this.round !== null);
+  }
 
   override render() {
     return html`<header>
@@ -91,14 +108,26 @@ export class TopBar extends LitElement {
           <span data-testid="event-title">${this.event.title}</span><span class="sep" aria-hidden="true">·</span><span
             class="room"
             data-testid="room-name"
-            ><span class="visually-hidden">, </span>${msg('Plenum', { id: 'room.plenary' })}</span
+            ><span class="visually-hidden">, </span>${this.roomName || msg('Plenum', { id: 'room.plenary' })}</span
           >
         </h1>
+        ${this.#renderRound()}
       </div>
       <mashup-countdown .countdown=${this.countdown} .clock=${this.clock}></mashup-countdown>
       ${this.#renderSelf()}
       <mashup-lang-toggle></mashup-lang-toggle>
     </header>`;
+  }
+
+  #renderRound() {
+    const round = this.round;
+    if (!round || !this.clock) return nothing;
+    const now = this.clock.serverNow();
+    const text =
+      roundPhase(round, now) === 'closing'
+        ? msg(str`${round.title} · zurück ins Plenum in ${formatRemaining((closesAt(round) ?? now) - now)}`, { id: 'breakout.topbar.closing' })
+        : msg(str`${round.title} · ${formatRemaining(roundRemainingMs(round, now))} übrig`, { id: 'breakout.topbar.running' });
+    return html`<p class="round" data-testid="round-status">${text}</p>`;
   }
 
   #renderSelf() {

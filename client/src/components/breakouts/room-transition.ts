@@ -1,0 +1,111 @@
+/**
+ * <mashup-room-transition> — a short screen over the main view when one's
+ * room changes, naming the destination ("Sie wechseln in den Workshopraum
+ * X", "Zurück ins Plenum"), so a move is seen while it happens and the view
+ * is never blank (shared/UI.md). It says the same to screen readers. With
+ * prefers-reduced-motion it appears and goes without a fade.
+ *
+ * Properties: `roomId` (the current room), `destination` (its name, shown
+ * for a workshop; the plenary has its own words). The first value set is
+ * where one arrived, not a move: no screen for it.
+ */
+import { localized, msg, str } from '@lit/localize';
+import { PLENARY_ROOM } from '@mashup/shared';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { baseStyles } from '../../styles/shared.js';
+
+/** Long enough to read a short title, short enough not to hold anyone up. */
+export const TRANSITION_MS = 1_800;
+
+@customElement('mashup-room-transition')
+@localized()
+export class RoomTransition extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        position: absolute;
+        inset: 0;
+        pointer-events: none;
+        z-index: 3;
+      }
+      .screen {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-content: center;
+        gap: var(--mu-space-2);
+        text-align: center;
+        padding: var(--mu-space-5);
+        background: var(--mu-bg);
+        animation: fade ${TRANSITION_MS}ms ease-in-out both;
+      }
+      .where {
+        font-size: 1.75rem;
+        font-weight: 700;
+        overflow-wrap: anywhere;
+      }
+      @keyframes fade {
+        0% {
+          opacity: 0;
+        }
+        15%,
+        80% {
+          opacity: 1;
+        }
+        100% {
+          opacity: 0;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .screen {
+          animation: none;
+        }
+      }
+    `,
+  ];
+
+  @property() roomId = '';
+  @property() destination = '';
+  @state() private showing = false;
+  #arrived = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('roomId') || !this.roomId) return;
+    if (!this.#arrived) {
+      this.#arrived = true;
+      return;
+    }
+    this.showing = true;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => (this.showing = false), TRANSITION_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+    this.showing = false;
+  }
+
+  override render() {
+    const plenary = this.roomId === PLENARY_ROOM;
+    const text = plenary
+      ? msg('Zurück ins Plenum', { id: 'breakout.transition.plenary' })
+      : msg(str`Sie wechseln in den Workshopraum ${this.destination}`, { id: 'breakout.transition.workshop' });
+    return html`<div role="status">
+      ${this.showing
+        ? html`<div class="screen" data-testid="room-transition" data-destination=${this.roomId}>
+            <p class="where">${text}</p>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mashup-room-transition': RoomTransition;
+  }
+}
