@@ -103,11 +103,19 @@ Anna Müller;Ulm;${this.round.workshops[0]?.title ?? 'Workshop'}</pre>
     if (!o) return nothing;
     if (o.kind === 'error') return html`<p class="error">${icon('alert')}${o.message}</p>`;
     const { placed, pending, problems } = o.reply;
-    return html`<p class="ok-text">
-        ${msg(str`${placed} zugeteilt, ${pending} warten auf ihren Beitritt.`, { id: 'breakoutHost.csvDone' })}
-      </p>
+    const waiting =
+      pending === 0
+        ? ''
+        : pending === 1
+          ? msg('1 Person wird beim Beitritt zugeteilt.', { id: 'breakoutHost.csvPendingOne' })
+          : msg(str`${pending} Personen werden beim Beitritt zugeteilt.`, { id: 'breakoutHost.csvPending' });
+    return html`<p class="ok-text">${msg(str`${placed} zugeteilt.`, { id: 'breakoutHost.csvDone' })} ${waiting}</p>
       ${problems.length
-        ? html`<p>${msg(str`${problems.length} Zeilen wurden nicht übernommen:`, { id: 'breakoutHost.csvProblems' })}</p>
+        ? html`<p>
+              ${problems.length === 1
+                ? msg('1 Zeile wurde nicht übernommen:', { id: 'breakoutHost.csvProblemsOne' })
+                : msg(str`${problems.length} Zeilen wurden nicht übernommen:`, { id: 'breakoutHost.csvProblems' })}
+            </p>
             <ul class="problems">
               ${problems.map((p) => html`<li>${msg(str`Zeile ${p.line}: ${p.message}`, { id: 'breakoutHost.csvLine' })}</li>`)}
             </ul>`

@@ -152,7 +152,7 @@ export class RoomOverview extends LitElement {
           : html`<span class="muted">–</span>`}
       </td>
       <td data-testid="room-activity">${agoText(row.lastActivity, this.now)}</td>
-      <td class="actions">
+      <td><div class="actions">
         ${here
           ? html`<button class="btn small" type="button" data-testid="room-leave-visit" aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${() => !this.busy && this.run(() => session.visitWorkshop(roundId, null), msg('Sie sind zurück im Plenum.', { id: 'breakoutHost.leftRoom' }))}>
@@ -163,7 +163,7 @@ export class RoomOverview extends LitElement {
               @click=${() => !this.busy && this.run(() => session.visitWorkshop(roundId, w.id), msg(str`Sie sind jetzt in „${w.title}“.`, { id: 'breakoutHost.visited' }))}>
               ${msg('Raum betreten', { id: 'breakoutHost.visit' })}
             </button>`}
-      </td>
+      </div></td>
     </tr>`;
   }
 }

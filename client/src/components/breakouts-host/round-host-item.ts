@@ -84,7 +84,8 @@ export class RoundHostItem extends LitElement {
         <p class="meta">
           <span class="badge ${live ? 'live' : ''}">${phaseLabel(phase)}</span>
           <span>${modeLabel(r.mode)}</span>
-          <span>· ${msg(str`${r.workshops.length} Workshops, ${seats} zugeteilt, ${Math.round(r.durationMs / 60_000)} Min.`, { id: 'breakoutHost.summary' })}</span>
+          <span>· ${r.workshops.length === 1 ? msg('1 Workshop', { id: 'breakoutHost.oneWorkshop' }) : msg(str`${r.workshops.length} Workshops`, { id: 'breakoutHost.nWorkshops' })},
+            ${msg(str`${seats} zugeteilt, ${Math.round(r.durationMs / 60_000)} Min.`, { id: 'breakoutHost.summary' })}</span>
         </p>
       </div>
       ${live ? this.#remaining(r, phase) : nothing}
