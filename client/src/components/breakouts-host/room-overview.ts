@@ -145,7 +145,7 @@ export class RoomOverview extends LitElement {
                 ${icon('alert')}${msg(str`Hilfe gerufen von ${names.get(row.help.by) ?? '?'} um ${clockTime(row.help.at)}`, { id: 'breakoutHost.helpBy' })}
               </span>
               <button class="btn small" type="button" data-testid="room-help-done" aria-disabled=${this.busy ? 'true' : 'false'}
-                aria-label=${msg(str`Hilfe in ${w.title} erledigt`, { id: 'breakoutHost.helpDoneFor' })}
+                aria-label=${msg(str`Erledigt: Hilfe in ${w.title}`, { id: 'breakoutHost.helpDoneFor' })}
                 @click=${() => !this.busy && this.run(() => session.helpDone(roundId, w.id), msg('Hilfe erledigt.', { id: 'breakoutHost.helpDoneSaid' }))}>
                 ${msg('Erledigt', { id: 'breakoutHost.helpDone' })}
               </button>`
@@ -159,7 +159,7 @@ export class RoomOverview extends LitElement {
               ${msg('Zurück ins Plenum', { id: 'breakoutHost.leaveVisit' })}
             </button>`
           : html`<button class="btn small" type="button" data-testid="room-visit" aria-disabled=${this.busy ? 'true' : 'false'}
-              aria-label=${msg(str`${w.title} betreten`, { id: 'breakoutHost.visitFor' })}
+              aria-label=${msg(str`Raum betreten: ${w.title}`, { id: 'breakoutHost.visitFor' })}
               @click=${() => !this.busy && this.run(() => session.visitWorkshop(roundId, w.id), msg(str`Sie sind jetzt in „${w.title}“.`, { id: 'breakoutHost.visited' }))}>
               ${msg('Raum betreten', { id: 'breakoutHost.visit' })}
             </button>`}
