@@ -1,29 +1,19 @@
-import { RoundInput, type Round } from '@mashup/shared';
+import { RoundInput } from '@mashup/shared';
 import { describe, expect, it } from 'vitest';
+import { round } from '../test-support/snapshots.js';
 import { checkRoundDraft, draftFromRound, parseMinutes, type RoundDraft } from './round-draft.js';
 
 let n = 0;
 const key = () => `k${++n}`;
 
-const existing: Round = {
-  id: 'r1',
-  title: 'Runde 1',
-  durationMs: 30 * 60_000,
+const existing = round({
   mode: 'balanced',
-  createdAt: 1,
   workshops: [
     { id: 'w1', title: 'Open Data', description: 'Daten teilen', moderatorId: 'p2', capacity: 8, tag: 'AEG Daten' },
     { id: 'w2', title: 'Mobilität', description: '', moderatorId: null, capacity: 12, tag: '' },
   ],
   seats: { w1: { seated: ['p3', 'p4', 'p5'], waitlist: [] }, w2: { seated: [], waitlist: [] } },
-  publishedAt: null,
-  openedAt: null,
-  endsAt: null,
-  closingAt: null,
-  help: [],
-  visits: {},
-  pending: [],
-};
+});
 
 describe('the round set-up form as data', () => {
   it('a new round: choose mode, 45 minutes, one empty workshop with 10 seats', () => {

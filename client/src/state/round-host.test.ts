@@ -1,28 +1,18 @@
 import type { Round } from '@mashup/shared';
 import { describe, expect, it } from 'vitest';
-import { person } from '../test-support/snapshots.js';
+import { person, round as draftRound } from '../test-support/snapshots.js';
 import { assignStrategies, boardColumns, helpKeys, roomRows, seatOf, seatsChangeable } from './round-host.js';
 
-const round = (extra: Partial<Round> = {}): Round => ({
-  id: 'r1',
-  title: 'Runde 1',
-  durationMs: 30 * 60_000,
-  mode: 'choose',
-  createdAt: 1,
-  workshops: [
-    { id: 'w1', title: 'Open Data', description: '', moderatorId: 'm', capacity: 2, tag: '' },
-    { id: 'w2', title: 'Mobilität', description: '', moderatorId: null, capacity: 3, tag: '' },
-  ],
-  seats: { w1: { seated: ['b', 'a'], waitlist: ['c'] }, w2: { seated: [], waitlist: [] } },
-  publishedAt: 5,
-  openedAt: null,
-  endsAt: null,
-  closingAt: null,
-  help: [],
-  visits: {},
-  pending: [],
-  ...extra,
-});
+const round = (extra: Partial<Round> = {}): Round =>
+  draftRound({
+    workshops: [
+      { id: 'w1', title: 'Open Data', description: '', moderatorId: 'm', capacity: 2, tag: '' },
+      { id: 'w2', title: 'Mobilität', description: '', moderatorId: null, capacity: 3, tag: '' },
+    ],
+    seats: { w1: { seated: ['b', 'a'], waitlist: ['c'] }, w2: { seated: [], waitlist: [] } },
+    publishedAt: 5,
+    ...extra,
+  });
 
 const people = [
   person('a', { name: 'Anna' }),

@@ -1,5 +1,5 @@
 /** Snapshots and people for client tests: one shape, so a new Snapshot field is added in one place. */
-import type { ParticipantView, Snapshot } from '@mashup/shared';
+import type { ParticipantView, Round, Snapshot } from '@mashup/shared';
 
 export const person = (id: string, extra: Partial<ParticipantView> = {}): ParticipantView => ({
   id,
@@ -36,5 +36,24 @@ export const snapshot = (seq: number, extra: Partial<Snapshot> = {}): Snapshot =
   results: [],
   spotlight: null,
   chat: { roomId: 'plenary', seq: 0, messages: [] },
+  ...extra,
+});
+
+/** A draft workshop round 'r1' (30 minutes, choose mode, no workshops yet): tests add what they need. */
+export const round = (extra: Partial<Round> = {}): Round => ({
+  id: 'r1',
+  title: 'Runde 1',
+  durationMs: 30 * 60_000,
+  mode: 'choose',
+  createdAt: 1,
+  workshops: [],
+  seats: {},
+  publishedAt: null,
+  openedAt: null,
+  endsAt: null,
+  closingAt: null,
+  help: [],
+  visits: {},
+  pending: [],
   ...extra,
 });
