@@ -1,7 +1,8 @@
 /**
  * What one test client knows about the workshop rounds: its snapshot plus the
- * patches it received, applied in sequence order as rule O2 says (buffered
- * until the gap before them closes). Tests ask it where the client is with the
+ * patches it received, applied in sequence order as rule O2 says (buffered;
+ * a gap is closed with `state:sync`, so a mirror made after the connection
+ * catches up too). Tests ask it where the client is with the
  * same roomOf the real client uses (rule B1), so an assertion on the mirror is
  * an assertion on what the client would show.
  */
@@ -22,13 +23,33 @@ export class EventMirror {
     client.socket.on('state:patch', ({ seq, patch }) => {
       if (seq <= this.seq) return;
       this.buffered.set(seq, patch);
-      for (let next = this.buffered.get(this.seq + 1); next; next = this.buffered.get(this.seq + 1)) {
-        this.buffered.delete(this.seq + 1);
-        this.seq += 1;
-        this.apply(next);
-      }
+      this.drain();
+      // A gap: ask for a snapshot, as the real client does (one request at a time).
+      if (this.buffered.size > 0 && !this.syncing) void this.sync();
       this.notify();
     });
+  }
+
+  private syncing = false;
+
+  private async sync() {
+    this.syncing = true;
+    try {
+      const reply = await this.client.request('state:sync', {});
+      if (reply.ok && reply.data.seq > this.seq) this.reset(reply.data);
+    } finally {
+      this.syncing = false;
+    }
+    this.drain();
+    this.notify();
+  }
+
+  private drain() {
+    for (let next = this.buffered.get(this.seq + 1); next; next = this.buffered.get(this.seq + 1)) {
+      this.buffered.delete(this.seq + 1);
+      this.seq += 1;
+      this.apply(next);
+    }
   }
 
   get participantId(): string {

@@ -1,0 +1,139 @@
+/**
+ * Acceptance for workshop rounds on two real server processes sharing one
+ * Redis (issue 4): many people choosing the last seats at once, and a round
+ * opening for 200 people. Rule ids refer to docs/PROTOCOL.md.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { roomOf, type Ack, type PayloadOf, type Round } from '@mashup/shared';
+import { EventMirror } from '../test-support/event-mirror.js';
+import { uniquePrefix } from '../test-support/fixtures.js';
+import { createEvent, joinAndConnect, type TestClient } from '../test-support/harness.js';
+import { startServerProcess, type ServerProcess } from '../test-support/server-process.js';
+import { RedisStore } from '../store/redis.js';
+
+let a: ServerProcess;
+let b: ServerProcess;
+let store: RedisStore;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  const prefix = uniquePrefix();
+  // 300 joins from one address within a minute: above the default join budget per address.
+  const env = { REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix, JOIN_RATE_PER_MINUTE: '1000' };
+  [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+  store = await RedisStore.connect({ url: inject('redisUrl'), prefix });
+}, 60_000);
+afterAll(async () => {
+  clients.forEach((c) => c.close());
+  await Promise.all([a?.stop(), b?.stop(), store?.close()]);
+});
+
+const ok = <T>(reply: Ack<T>): T => {
+  if (!reply.ok) throw new Error(`refused: ${reply.error.code} ${reply.error.message}`);
+  return reply.data;
+};
+
+/** `n` participants, alternately on process A and B, joined in batches (two cores). */
+async function crowd(code: string, n: number, label: string): Promise<TestClient[]> {
+  const out: TestClient[] = [];
+  for (let i = 0; i < n; i += 25) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(25, n - i) }, (_, j) =>
+        joinAndConnect((i + j) % 2 === 0 ? a.url : b.url, code, { name: `${label} ${i + j}`, org: 'Test' }),
+      ),
+    );
+    out.push(...batch);
+  }
+  clients.push(...out);
+  return out;
+}
+
+const storedRound = async (eventId: string, roundId: string): Promise<Round> =>
+  (await store.listItems(eventId, 'rounds')).find((r) => r.id === roundId)!;
+
+describe('workshop rounds on two processes', () => {
+  it('100 people choose one 10-seat workshop at once, 20 times: exactly 10 seated, 90 full or waiting, never overbooked (rules B3, B4)', async () => {
+    const { code, hostKey, event } = await createEvent(a.url);
+    const host = await joinAndConnect(a.url, code, { name: 'Hanna', hostKey });
+    clients.push(host);
+    const people = await crowd(code, 100, 'Person');
+
+    const input = (roundId?: string): PayloadOf<'breakout:save'> => ({
+      ...(roundId ? { roundId } : {}),
+      title: 'Andrang',
+      durationMs: 30 * 60_000,
+      mode: 'choose',
+      // A workshop without an id is a new one with empty seats: each repetition starts afresh.
+      workshops: [{ title: 'Zehn Plätze', capacity: 10 }],
+    });
+    const { roundId } = ok(await host.request('breakout:save', input()));
+    ok(await host.request('breakout:publish', { roundId }));
+
+    const timings: number[] = [];
+    for (let rep = 0; rep < 20; rep++) {
+      const waitlist = rep % 2 === 1;
+      if (rep > 0) ok(await host.request('breakout:save', input(roundId)));
+      const workshopId = (await storedRound(event.id, roundId)).workshops[0]!.id;
+
+      const started = performance.now();
+      const acks = await Promise.all(people.map((p) => p.request('breakout:choose', { roundId, workshopId, waitlist })));
+      timings.push(performance.now() - started);
+
+      // What the clients observed.
+      const seated = acks.filter((r) => r.ok && r.data.seated);
+      expect(seated, `repetition ${rep}`).toHaveLength(10);
+      if (waitlist) {
+        const positions = acks.flatMap((r) => (r.ok && !r.data.seated ? [r.data.position] : []));
+        expect(positions.sort((x, y) => x - y), `repetition ${rep}`).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
+      } else {
+        const full = acks.filter((r) => !r.ok && r.error.code === 'breakout.full');
+        expect(full, `repetition ${rep}`).toHaveLength(90);
+        expect(full[0]).toMatchObject({ error: { details: { capacity: 10, waitlist: 0 } } });
+      }
+      // What is stored: the same ten, nobody twice, the rest waiting in ack order.
+      const seats = (await storedRound(event.id, roundId)).seats[workshopId]!;
+      const seatedIds = people.filter((_, i) => acks[i]!.ok && (acks[i] as { data: { seated: boolean } }).data.seated).map((p) => p.participantId);
+      expect(seats.seated.slice().sort()).toEqual(seatedIds.sort());
+      expect(seats.waitlist).toHaveLength(waitlist ? 90 : 0);
+      expect(new Set([...seats.seated, ...seats.waitlist]).size).toBe(seats.seated.length + seats.waitlist.length);
+      if (waitlist) {
+        for (const [i, p] of people.entries()) {
+          const r = acks[i]!;
+          if (r.ok && !r.data.seated) expect(seats.waitlist.indexOf(p.participantId) + 1).toBe(r.data.position);
+        }
+      }
+    }
+    const sorted = [...timings].sort((x, y) => x - y);
+    console.log(
+      `100 concurrent breakout:choose on 2 processes, 20 repetitions: median ${sorted[10]!.toFixed(0)} ms, max ${sorted[19]!.toFixed(0)} ms per burst (waitlist:false and :true alternating)`,
+    );
+  }, 120_000);
+
+  it('opening a round for 200 people gives every client its room, computed from its own state (rules B1, B2)', async () => {
+    const { code, hostKey, event } = await createEvent(b.url);
+    const host = await joinAndConnect(b.url, code, { name: 'Hanna', hostKey });
+    clients.push(host);
+    const people = await crowd(code, 200, 'Gast');
+    const views = people.map((p) => new EventMirror(p));
+
+    const workshops = Array.from({ length: 20 }, (_, i) => ({ title: `Raum ${i + 1}`, capacity: 10 }));
+    const { roundId } = ok(await host.request('breakout:save', { title: 'Alle verteilt', durationMs: 30 * 60_000, mode: 'balanced', workshops }));
+    expect(ok(await host.request('breakout:assign', { roundId, strategy: 'balanced' }))).toEqual({ placed: 200, unplaced: 0 });
+
+    const started = performance.now();
+    ok(await host.request('breakout:open', { roundId }));
+    await Promise.all(views.map((v) => v.until((m) => m.round(roundId)?.openedAt != null)));
+    const elapsed = performance.now() - started;
+
+    const stored = await storedRound(event.id, roundId);
+    const assigned = new Map<string, string>();
+    for (const w of stored.workshops) for (const p of stored.seats[w.id]!.seated) assigned.set(p, w.id);
+    expect(assigned.size).toBe(200);
+    const now = Date.now();
+    for (const v of views) {
+      expect(v.roomAt(now)).toBe(assigned.get(v.participantId));
+      expect(roomOf(v.participantId, [stored], now)).toBe(v.roomAt(now));
+    }
+    console.log(`open for 200 clients on 2 processes: host command → last client has the round in ${elapsed.toFixed(0)} ms`);
+  }, 120_000);
+});
