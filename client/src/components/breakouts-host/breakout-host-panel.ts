@@ -220,7 +220,7 @@ export class BreakoutHostPanel extends LitElement {
     return ok;
   };
 
-  /** Announces help requests that arrived since the last render (rule B7: hosts are told at once). */
+  /** Announces help requests that arrived since the last render: hosts hear of them at once, not on their next look. */
   #noticeNewHelp(): void {
     const view = this.#live.view;
     if (!view) return;

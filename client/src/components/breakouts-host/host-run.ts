@@ -11,4 +11,7 @@ export type Confirmation<T> = string | ((data: T) => string);
 export type HostRun = <T>(request: () => Promise<Ack<T>>, confirmation?: Confirmation<T>) => Promise<boolean>;
 
 /** A row asks the panel to open the set-up dialog or a confirmation (events up). */
-export type RoundAction = { kind: 'edit'; roundId: string } | { kind: 'delete' | 'close'; roundId: string };
+export interface RoundAction {
+  kind: 'edit' | 'delete' | 'close';
+  roundId: string;
+}
