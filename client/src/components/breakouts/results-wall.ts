@@ -66,6 +66,8 @@ export class ResultsWall extends LitElement {
       }
       h4 {
         font-size: 1.05rem;
+        margin: 0;
+        overflow-wrap: anywhere;
       }
       h5 {
         font-size: 0.8rem;
@@ -80,6 +82,8 @@ export class ResultsWall extends LitElement {
       }
       li {
         overflow-wrap: anywhere;
+      }
+      .text {
         white-space: pre-line;
       }
       .empty {
@@ -140,8 +144,7 @@ export class ResultsWall extends LitElement {
           <ul>
             ${items.map(
               (i) => html`<li data-testid="results-card-item" data-pinned=${i.pinned ? 'true' : 'false'}>
-                ${i.pinned ? html`<span class="badge">${msg('Angeheftet', { id: 'results.pinned' })}</span> ` : nothing}${i.text}
-              </li>`,
+${i.pinned ? html`<span class="badge">${msg('Angeheftet', { id: 'results.pinned' })}</span> ` : nothing}<span class="text">${i.text}</span></li>`,
             )}
           </ul>`;
       })}

@@ -179,7 +179,7 @@ export class WorkshopChoices extends LitElement {
         <button class="btn ${full ? '' : 'primary'}" type="button" aria-disabled=${disabled} data-testid="workshop-choose" @click=${() => this.#choose(round, w)}>
           ${full
             ? msg('Auf die Warteliste', { id: 'breakout.joinWaitlist' })
-            : msg(str`„${w.title}“ wählen`, { id: 'breakout.choose' })}
+            : html`${msg('Wählen', { id: 'breakout.choose' })}<span class="visually-hidden">: ${w.title}</span>`}
         </button>
       </div>`;
     }

@@ -206,14 +206,18 @@ export class PlenaryView extends LitElement {
   }
 
   #plenaryMain(view: NonNullable<SessionController['view']>) {
+    // What is happening now comes first: a running Pecha Kucha, the next round's choice, the results
+    // (with a host's spotlight); the welcome and the Pecha Kucha preview below them.
+    const pkRunning = view.pechakucha?.run ? true : false;
     return html`${view.video ? html`<mashup-video-player></mashup-video-player>` : nothing}
+      ${pkRunning ? html`<mashup-pk-stage></mashup-pk-stage>` : nothing}
       <mashup-workshop-choices></mashup-workshop-choices>
-      ${view.pechakucha?.run
+      <mashup-results-wall></mashup-results-wall>
+      ${pkRunning
         ? nothing
-        : html`<mashup-stage-welcome .event=${view.event} .connected=${connectedCount(view)}></mashup-stage-welcome>`}
-      ${view.pechakucha ? html`<mashup-pk-stage></mashup-pk-stage>` : nothing}
-      <mashup-pk-my-talk></mashup-pk-my-talk>
-      <mashup-results-wall></mashup-results-wall>`;
+        : html`<mashup-stage-welcome .event=${view.event} .connected=${connectedCount(view)}></mashup-stage-welcome>
+            ${view.pechakucha ? html`<mashup-pk-stage></mashup-pk-stage>` : nothing}`}
+      <mashup-pk-my-talk></mashup-pk-my-talk>`;
   }
 
   #dismiss(e: CustomEvent<{ id: string }>): void {

@@ -41,9 +41,11 @@ export class SidePanel extends LitElement {
         display: inline-flex;
         align-items: center;
         justify-content: center;
-        gap: var(--mu-space-2);
+        gap: var(--mu-space-1);
         min-height: 48px;
-        padding: 0 var(--mu-space-3);
+        min-width: 0;
+        /* Three tabs (Chat, Personen, Ergebnisse) fit the 300–380 px panel. */
+        padding: 0 var(--mu-space-2);
         border: 0;
         border-bottom: 3px solid transparent;
         background: transparent;
@@ -51,6 +53,9 @@ export class SidePanel extends LitElement {
         font: inherit;
         font-weight: 600;
         cursor: pointer;
+      }
+      [role='tab'] svg {
+        flex: none;
       }
       [role='tab'][aria-selected='true'] {
         color: var(--mu-text);
