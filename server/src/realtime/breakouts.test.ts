@@ -157,6 +157,29 @@ describe.each(['memory', 'redis'] as const)('workshop rounds on the %s store', (
     expect(texts(d)).toEqual(['Hallo Plenum']);
   });
 
+  it('two hosts open two rounds at the same moment: at most one is live, and the acks say which (rule B2)', async () => {
+    const host = await person('Hanna', true);
+    const cohost = await person('Henrik', true);
+    const a = await person('Alex');
+    for (let i = 0; i < 5; i++) {
+      const [{ roundId: r1 }, { roundId: r2 }] = [
+        ok(await host.c.request('breakout:save', roundInput(null, { title: `A${i}` }))),
+        ok(await host.c.request('breakout:save', roundInput(null, { title: `B${i}` }))),
+      ];
+      const acks = await Promise.all([host.c.request('breakout:open', { roundId: r1 }), cohost.c.request('breakout:open', { roundId: r2 })]);
+      const state = ok(await a.c.request('state:sync', {}));
+      const live = state.rounds.filter((r) => roundPhase(r, clock.now()) === 'open').map((r) => r.id);
+      expect(live.length, `race ${i}`).toBeLessThanOrEqual(1);
+      expect(acks.filter((r) => r.ok).length, `race ${i}`).toBe(live.length);
+      for (const r of acks) if (!r.ok) expect(r.error.code).toBe('breakout.another_live');
+      // Clients end where the store is: nobody is left in the rooms of the round that lost.
+      await a.view.until((v) => v.seq >= state.seq);
+      expect(a.view.rounds.filter((r) => roundPhase(r, clock.now()) === 'open').map((r) => r.id)).toEqual(live);
+      if (live[0]) ok(await host.c.request('breakout:close', { roundId: live[0] }));
+      clock.advance(ROUND_CLOSING_MS);
+    }
+  });
+
   it('a reconnecting participant lands in its room with that room’s chat (rule B1)', async () => {
     const { host, a, roundId, w1 } = await seatedRound();
     ok(await host.c.request('breakout:open', { roundId }));

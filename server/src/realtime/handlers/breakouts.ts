@@ -141,7 +141,15 @@ export function breakoutHandlers(deps: FeatureDeps) {
 
   const open: Handler<'breakout:open'> = async ({ eventId }, { roundId }) => {
     const others = await roundsOf(eventId);
-    await applyRound(eventId, roundId, (cur, t) => rounds.open(cur, others, t));
+    const opened = await applyRound(eventId, roundId, (cur, t) => rounds.open(cur, others, t));
+    // Rule B2 under a race: another host may have opened another round between our read and our
+    // write. Whoever looks after writing sees every opening written before its own, so of two
+    // racing openings at least the later-written one steps back (both may: then both hosts are
+    // told and can simply open again). The patch above is followed at once by the undo.
+    if (opened?.openedAt != null && rounds.otherLive(await roundsOf(eventId), roundId, now()).length > 0) {
+      await applyRound(eventId, roundId, (cur) => rounds.undoOpen(cur, opened.openedAt!));
+      refuse('breakout.another_live', 'Another workshop round opened at the same moment.');
+    }
     return {};
   };
 
