@@ -230,7 +230,7 @@ describe.each(['memory', 'redis'] as const)('workshop rounds on the %s store', (
     expect(roundPhase(a.view.round(roundId)!, clock.now())).toBe('closing');
   });
 
-  it('help from a room appears in the round for the hosts; a host clears it', async () => {
+  it('help from a room appears in the round for the hosts; a host clears it (rule B1: "your room" is computed)', async () => {
     const { host, cc, d, roundId, w2 } = await seatedRound();
     ok(await host.c.request('breakout:open', { roundId }));
     expect(await d.c.request('breakout:help', {})).toMatchObject({ ok: false, error: { code: 'breakout.not_in_room' } });
@@ -241,7 +241,7 @@ describe.each(['memory', 'redis'] as const)('workshop rounds on the %s store', (
     await host.view.until((v) => v.round(roundId)!.help.length === 0);
   });
 
-  it('a host visits a room and hears its chat; the moderator edits the room, others may not', async () => {
+  it('a host visits a room and hears its chat (rules B1, B7); the moderator edits the room, others may not', async () => {
     const { host, mod, a, b, roundId, w1, w2 } = await seatedRound();
     ok(await host.c.request('breakout:open', { roundId }));
     ok(await host.c.request('breakout:visit', { roundId, workshopId: w1 }));
@@ -305,7 +305,7 @@ describe.each(['memory', 'redis'] as const)('workshop rounds on the %s store', (
     await d.view.until((v) => v.spotlight === null);
   });
 
-  it('a round that opened stays with the event: deleting it is refused; a draft can be deleted', async () => {
+  it('a round that opened stays with the event: deleting it is refused; a draft can be deleted (rule B6)', async () => {
     const { host, a, roundId } = await seatedRound();
     const { roundId: draft } = ok(await host.c.request('breakout:save', roundInput(null, { title: 'Entwurf' })));
     await a.view.until((v) => v.round(draft) !== undefined);
