@@ -180,6 +180,33 @@ describe.each(['memory', 'redis'] as const)('workshop rounds on the %s store', (
     }
   });
 
+  it('a host move while live changes that person’s room at once, seen from its own state (rules B1, B4)', async () => {
+    const { host, cc, d, roundId, w2 } = await seatedRound();
+    ok(await host.c.request('breakout:open', { roundId }));
+    ok(await host.c.request('breakout:move', { roundId, participantId: d.c.participantId, workshopId: w2 }));
+    await d.view.until((v) => v.roomAt(clock.now()) === w2);
+    const toD = d.c.next('chat:message', (m) => m.text === 'Willkommen');
+    ok(await cc.c.request('chat:send', { text: 'Willkommen' }));
+    expect((await toD).roomId).toBe(w2);
+    // w2 is full now: the next move there is refused.
+    expect(await host.c.request('breakout:move', { roundId, participantId: host.c.participantId, workshopId: w2 })).toMatchObject({
+      ok: false,
+      error: { code: 'breakout.full' },
+    });
+  });
+
+  it('assign places everyone connected who is not a host, within capacity; leaving is only for choose rounds (rules B3, B4)', async () => {
+    const host = await person('Hanna', true);
+    const people = [await person('Alex'), await person('Bea'), await person('Carla'), await person('Dana'), await person('Emil')];
+    const { roundId } = ok(await host.c.request('breakout:save', roundInput(null, { mode: 'balanced' })));
+    expect(ok(await host.c.request('breakout:assign', { roundId, strategy: 'balanced' }))).toEqual({ placed: 4, unplaced: 1 });
+    await host.view.until((v) => Object.values(v.round(roundId)!.seats).every((s) => s.seated.length === 2));
+    const seatedNow = Object.values(host.view.round(roundId)!.seats).flatMap((s) => s.seated);
+    expect(seatedNow).not.toContain(host.c.participantId);
+    const one = people.find((p) => seatedNow.includes(p.c.participantId))!;
+    expect(await one.c.request('breakout:leave', { roundId })).toMatchObject({ ok: false, error: { code: 'breakout.wrong_mode' } });
+  });
+
   it('a reconnecting participant lands in its room with that room’s chat (rule B1)', async () => {
     const { host, a, roundId, w1 } = await seatedRound();
     ok(await host.c.request('breakout:open', { roundId }));
