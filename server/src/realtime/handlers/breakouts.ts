@@ -4,52 +4,22 @@
  * compare-and-set on the round's document and one patch to the event (rule B1):
  * opening a round for 200 people is a single write and a single broadcast.
  */
-import { liveRound, type Round } from '@mashup/shared';
-import { UNCHANGED, type Unchanged } from '../../domain/context.js';
+import { liveRound } from '@mashup/shared';
 import { refuse } from '../../domain/errors.js';
 import { assignBalanced, assignKeepGroups, assignRotation, recordEncounters, type Assignment, type Encounters } from '../../domain/breakouts/assignment.js';
 import { seededRandom } from '../../domain/breakouts/random.js';
 import * as rounds from '../../domain/breakouts/round.js';
 import type { FeatureDeps } from '../deps.js';
 import type { Handler } from '../handler.js';
-
-type RoundUpdate<R> = (current: Round | null, now: number) => R | Unchanged;
+import { roundWrites } from '../round-writes.js';
 
 export function breakoutHandlers(deps: FeatureDeps) {
   const now = () => deps.clock.now();
   const roundsOf = async (eventId: string) =>
     (await deps.store.listItems(eventId, 'rounds')).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 
-  /** One CAS on a round, one `round` patch (or `roundRemoved`) when it changed. */
-  const applyRound = async (eventId: string, roundId: string, fn: RoundUpdate<Round | null>) => {
-    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => fn(cur, now()));
-    if (change.seq !== null) {
-      deps.broadcast.patch(
-        eventId,
-        change.seq,
-        change.value ? { type: 'round', round: change.value } : { type: 'roundRemoved', roundId },
-      );
-    }
-    return change.value;
-  };
-
-  /**
-   * Seat changes patch only the workshops that changed: 250 people choosing
-   * should not resend every room's seat list 250 times.
-   */
-  const applySeats = async <R extends rounds.SeatChange>(eventId: string, roundId: string, fn: RoundUpdate<R>) => {
-    let result: R | null = null;
-    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => {
-      const r = fn(cur, now());
-      result = r === UNCHANGED ? null : r;
-      return r === UNCHANGED ? UNCHANGED : r.round;
-    });
-    if (change.seq !== null && result && change.value) {
-      const seats = Object.fromEntries((result as R).changed.map((w) => [w, change.value!.seats[w]!]));
-      deps.broadcast.patch(eventId, change.seq, { type: 'seats', roundId, seats });
-    }
-    return { round: change.value, result: result as R | null };
-  };
+  // One CAS on a round, then one `round` (or `roundRemoved`) or `seats` patch (round-writes.ts).
+  const { applyRound, applySeats } = roundWrites(deps);
 
   const requireModeratorsExist = async (eventId: string, ids: Array<string | null>) => {
     for (const id of ids) {
