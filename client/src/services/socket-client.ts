@@ -16,7 +16,7 @@ import {
   type ServerToClientEvents,
 } from '@mashup/shared';
 import type { Disposer } from './clock.js';
-import { failure, toErrorCode } from './failure.js';
+import { failure, toDetails, toErrorCode } from './failure.js';
 
 export type MashupSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -81,7 +81,8 @@ export class SocketClient implements RealtimeTransport {
       const emitter = this.#socket as unknown as UntypedEmitter;
       const reply = await emitter.timeout(this.#timeoutMs).emitWithAck(name, payload);
       if (!isAck(reply)) return failure(ERROR_CODES.internal, `malformed reply to ${name}`);
-      if (!reply.ok) return failure(toErrorCode(reply.error.code), reply.error.message);
+      // Details carry what a message needs (e.g. the other version on results.conflict): keep them.
+      if (!reply.ok) return failure(toErrorCode(reply.error.code), reply.error.message, toDetails(reply.error.details));
       return reply as Ack<ReplyOf<E>>;
     } catch {
       // socket.io rejects only on timeout (including while disconnected).
