@@ -4,8 +4,9 @@
  * opening for 200 people. Rule ids refer to docs/PROTOCOL.md.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { roomOf, type Ack, type PayloadOf, type Round } from '@mashup/shared';
+import { roomOf, type PayloadOf, type Round } from '@mashup/shared';
 import { EventMirror } from '../test-support/event-mirror.js';
+import { okData as ok } from '../test-support/outcomes.js';
 import { uniquePrefix } from '../test-support/fixtures.js';
 import { createEvent, joinAndConnect, type TestClient } from '../test-support/harness.js';
 import { startServerProcess, type ServerProcess } from '../test-support/server-process.js';
@@ -27,11 +28,6 @@ afterAll(async () => {
   clients.forEach((c) => c.close());
   await Promise.all([a?.stop(), b?.stop(), store?.close()]);
 });
-
-const ok = <T>(reply: Ack<T>): T => {
-  if (!reply.ok) throw new Error(`refused: ${reply.error.code} ${reply.error.message}`);
-  return reply.data;
-};
 
 /** `n` participants, alternately on process A and B, joined in batches (two cores). */
 async function crowd(code: string, n: number, label: string): Promise<TestClient[]> {

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { PLENARY_ROOM, ROUND_CLOSING_MS, roundPhase, type ChatMessage, type PayloadOf } from '@mashup/shared';
 import { EventMirror } from '../test-support/event-mirror.js';
+import { okData as ok } from '../test-support/outcomes.js';
 import { FakeClock } from '../test-support/fake-clock.js';
 import {
   connectWithToken,
@@ -34,11 +35,6 @@ describe.each(['memory', 'redis'] as const)('workshop rounds on the %s store', (
     heard.set(c, []);
     c.socket.on('chat:message', (m) => heard.get(c)!.push(m));
     return { c, view: new EventMirror(c) };
-  };
-
-  const ok = <T>(reply: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T => {
-    if (!reply.ok) throw new Error(`refused: ${reply.error.code} ${reply.error.message}`);
-    return reply.data;
   };
 
   /** A round with two workshops of two seats in choose mode; `moderatorId` runs the first. */

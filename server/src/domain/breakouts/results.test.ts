@@ -5,21 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { ROUND_CLOSING_MS, type ResultsBoard, type Round } from '@mashup/shared';
 import { UNCHANGED } from '../context.js';
-import { DomainError } from '../errors.js';
+import { codeOf, refusal } from '../../test-support/outcomes.js';
 import { addItem, editItem, pinItem, removeItem, requireBoardAccess } from './results.js';
 
 const T0 = 1_700_000_000_000;
 const key = { roundId: 'r1', workshopId: 'w1' };
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 const add = (board: ResultsBoard | null, itemId: string, text: string, by = 'a', now = T0) =>
   addItem(board, key, { section: 'insights', text, by, itemId }, { now, newId: () => 'unused' });
@@ -109,14 +99,8 @@ describe('who may write on a board', () => {
     visits: { visitor: 'w1' },
     pending: [],
   };
-  const code = (actor: { id: string; isHost: boolean }, now = T0 + 1, r = round, w = 'w1') => {
-    try {
-      requireBoardAccess(r, w, actor, now);
-      return null;
-    } catch (err) {
-      return (err as DomainError).code;
-    }
-  };
+  const code = (actor: { id: string; isHost: boolean }, now = T0 + 1, r = round, w = 'w1') =>
+    codeOf(() => requireBoardAccess(r, w, actor, now));
   const after = T0 + 30 * 60_000 + ROUND_CLOSING_MS;
 
   it('while live: the room’s members (seated, moderator, visiting host); not other rooms, not the waitlist', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { closesAt, ROUND_CLOSING_MS, roundPhase, type Round } from '@mashup/shared';
 import { UNCHANGED, type DomainContext } from '../context.js';
-import { DomainError } from '../errors.js';
+import { codeOf, refusal } from '../../test-support/outcomes.js';
 import {
   applyAssignment,
   askForHelp,
@@ -53,26 +53,6 @@ const input = (over: Partial<RoundDefinition> = {}): RoundDefinition => ({
 function published(over: Partial<RoundDefinition> = {}): Round {
   const r = define(null, { ...input(over), roundId: 'r1' }, ctx(T0, ids('w')));
   return publish(r, T0) as Round;
-}
-
-/** Refusal code of a call, or null. */
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (err) {
-    if (err instanceof DomainError) return err.code;
-    throw err;
-  }
-}
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
 }
 
 const seated = (r: Round, w: string) => r.seats[w]?.seated ?? [];
