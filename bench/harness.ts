@@ -10,9 +10,13 @@ export interface BenchServers {
   stop(): Promise<void>;
 }
 
-export async function startBenchServers(): Promise<BenchServers> {
+/** `store: 'redis'` runs Mashup on its own redis-server with the streams adapter (see servers.ts). */
+export async function startBenchServers(opts: { store?: 'memory' | 'redis' } = {}): Promise<BenchServers> {
   const script = fileURLToPath(new URL('./servers.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_STORE: opts.store ?? 'memory' },
+  });
   const urls = await new Promise<{ mashup: string; bare: string }>((resolve, reject) => {
     let buf = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -63,7 +63,7 @@ async function upload(s: Pick<Setup, 'code' | 'roundId'>, token: string | null, 
   const res = await fetch(`${server.url}/api/events/${s.code}/rounds/${s.roundId}/placements`, {
     method: 'POST',
     headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: csv,
+    body: typeof csv === 'string' ? csv : new Uint8Array(csv),
   });
   return { status: res.status, body: (await res.json()) as Ack<PlacementsReply> };
 }
