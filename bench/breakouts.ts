@@ -59,6 +59,9 @@ class Person {
         this.rounds = i < 0 ? [...this.rounds, patch.round] : this.rounds.map((r, j) => (j === i ? patch.round : r));
       } else if (patch.type === 'seats') {
         this.rounds = this.rounds.map((r) => (r.id === patch.roundId ? { ...r, seats: { ...r.seats, ...patch.seats } } : r));
+      } else if (patch.type === 'roundSchedule') {
+        const { type: _type, roundId, ...times } = patch;
+        this.rounds = this.rounds.map((r) => (r.id === roundId ? { ...r, ...times } : r));
       } else if (patch.type === 'roundRemoved') {
         this.rounds = this.rounds.filter((r) => r.id !== patch.roundId);
       } else return;

@@ -242,6 +242,10 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
         ...view,
         rounds: view.rounds.map((r) => (r.id === patch.roundId ? { ...r, seats: { ...r.seats, ...patch.seats } } : r)),
       };
+    case 'roundSchedule': {
+      const { type: _type, roundId, ...times } = patch;
+      return { ...view, rounds: view.rounds.map((r) => (r.id === roundId ? { ...r, ...times } : r)) };
+    }
     case 'results': {
       const b = patch.board;
       const same = (x: ResultsBoard) => x.roundId === b.roundId && x.workshopId === b.workshopId;

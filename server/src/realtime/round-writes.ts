@@ -41,5 +41,20 @@ export function roundWrites(deps: Pick<FeatureDeps, 'store' | 'broadcast' | 'clo
     return { round: change.value, result: written };
   };
 
-  return { applyRound, applySeats };
+  /**
+   * Only the round's times changed (open, extend, close): a `roundSchedule`
+   * patch instead of the whole round. It goes to every client of the event;
+   * with 200 seated that is ~150 bytes instead of ~12 KB each (bench:breakouts).
+   */
+  const applySchedule = async (eventId: string, roundId: string, fn: RoundUpdate<Round>) => {
+    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => fn(cur, deps.clock.now()));
+    const r = change.value;
+    if (change.seq !== null && r) {
+      const { publishedAt, openedAt, endsAt, closingAt, help } = r;
+      deps.broadcast.patch(eventId, change.seq, { type: 'roundSchedule', roundId, publishedAt, openedAt, endsAt, closingAt, help });
+    }
+    return r;
+  };
+
+  return { applyRound, applySeats, applySchedule };
 }

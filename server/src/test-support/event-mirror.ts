@@ -100,6 +100,12 @@ export class EventMirror {
         if (r) r.seats = { ...r.seats, ...patch.seats };
         break;
       }
+      case 'roundSchedule': {
+        const { type: _type, roundId, ...times } = patch;
+        const i = this.rounds.findIndex((r) => r.id === roundId);
+        if (i >= 0) this.rounds[i] = { ...this.rounds[i]!, ...times };
+        break;
+      }
       case 'results': {
         const { roundId, workshopId } = patch.board;
         this.results = [...this.results.filter((b) => !(b.roundId === roundId && b.workshopId === workshopId)), patch.board];

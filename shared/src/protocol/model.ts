@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { PechaKuchaBlock, VideoAsset, VideoPlayback } from './pechakucha.js';
-import { ResultsBoard, ResultsSpotlight, Round, SeatsPatch } from './breakouts.js';
+import { ResultsBoard, ResultsSpotlight, Round, RoundSchedulePatch, SeatsPatch } from './breakouts.js';
 
 export const ROLES = ['host', 'moderator', 'presenter', 'participant'] as const;
 export const Role = z.enum(ROLES);
@@ -133,6 +133,7 @@ export const Patch = z.discriminatedUnion('type', [
   z.object({ type: z.literal('round'), round: Round }),
   z.object({ type: z.literal('roundRemoved'), roundId: z.string() }),
   z.object({ type: z.literal('seats'), ...SeatsPatch.shape }),
+  z.object({ type: z.literal('roundSchedule'), ...RoundSchedulePatch.shape }),
   z.object({ type: z.literal('results'), board: ResultsBoard }),
   z.object({ type: z.literal('spotlight'), spotlight: ResultsSpotlight.nullable() }),
 ]);

@@ -19,7 +19,7 @@ export function breakoutHandlers(deps: FeatureDeps) {
     (await deps.store.listItems(eventId, 'rounds')).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 
   // One CAS on a round, then one `round` (or `roundRemoved`) or `seats` patch (round-writes.ts).
-  const { applyRound, applySeats } = roundWrites(deps);
+  const { applyRound, applySeats, applySchedule } = roundWrites(deps);
 
   const requireModeratorsExist = async (eventId: string, ids: Array<string | null>) => {
     for (const id of ids) {
@@ -111,7 +111,7 @@ export function breakoutHandlers(deps: FeatureDeps) {
 
   const open: Handler<'breakout:open'> = async ({ eventId }, { roundId }) => {
     const others = await roundsOf(eventId);
-    const opened = await applyRound(eventId, roundId, (cur, t) => rounds.open(cur, others, t));
+    const opened = await applySchedule(eventId, roundId, (cur, t) => rounds.open(cur, others, t));
     // Rule B2 under a race: another host may have opened another round between our read and our
     // write. Whoever looks after writing sees every opening written before its own, so of two
     // racing openings at least the later-written one steps back (both may: then both hosts are
@@ -124,12 +124,12 @@ export function breakoutHandlers(deps: FeatureDeps) {
   };
 
   const extend: Handler<'breakout:extend'> = async ({ eventId }, { roundId, deltaMs }) => {
-    await applyRound(eventId, roundId, (cur, t) => rounds.extend(cur, deltaMs, t));
+    await applySchedule(eventId, roundId, (cur, t) => rounds.extend(cur, deltaMs, t));
     return {};
   };
 
   const close: Handler<'breakout:close'> = async ({ eventId }, { roundId }) => {
-    await applyRound(eventId, roundId, (cur, t) => rounds.close(cur, t));
+    await applySchedule(eventId, roundId, (cur, t) => rounds.close(cur, t));
     return {};
   };
 
