@@ -58,14 +58,14 @@ test.describe('workshop rounds', () => {
     // Ada and Ben take both seats of the first workshop; Cem sees it full and takes the second.
     for (const p of [ada!, ben!]) {
       await choice(p.page, 'Datenplattformen').getByTestId('workshop-choose').click();
-      await expect(p.page.getByTestId('choice-status')).toContainText('Datenplattformen');
+      await expect(choice(p.page, 'Datenplattformen').getByTestId('choice-status')).toContainText('Sie haben einen Platz');
     }
     const full = choice(cem!.page, 'Datenplattformen');
     await expect(full).toHaveAttribute('data-full', 'true');
     await expect(full.getByTestId('workshop-full')).toContainText(/voll/i);
     await choice(cem!.page, 'Digitaler Zwilling').getByTestId('workshop-choose').click();
     await choice(dora!.page, 'Digitaler Zwilling').getByTestId('workshop-choose').click();
-    await expect(dora!.page.getByTestId('choice-status')).toContainText('Digitaler Zwilling');
+    await expect(choice(dora!.page, 'Digitaler Zwilling').getByTestId('choice-status')).toContainText('Sie haben einen Platz');
 
     // Opening moves everyone into their rooms at once.
     await round.getByTestId('round-open').click();
@@ -99,7 +99,8 @@ test.describe('workshop rounds', () => {
     await ada!.page.getByTestId('chat-send').click();
     await expect(ben!.page.getByTestId('chat-message-text').filter({ hasText: 'Hallo aus den Datenplattformen' })).toBeVisible();
 
-    // Results written in the room.
+    // Results written in the room (the side panel's Ergebnisse tab).
+    for (const p of [ada!, ben!]) await p.page.getByTestId('tab-results').click();
     const board = ada!.page.getByTestId('results-board');
     await board.locator('[data-testid="result-input"][data-section="insights"]').fill('Offene Daten brauchen eine Governance');
     await board.locator('[data-testid="result-add"][data-section="insights"]').click();

@@ -145,7 +145,7 @@ export const templates = {
   'chat.empty': 'No messages yet',
   'chat.inputLabel': 'Message to everyone',
   'chat.log': 'Chat history',
-  'chat.placeholder': 'Message to everyone …',
+  'chat.inputLabelRoom': 'Message to this room',
   'chat.send': 'Send',
   'common.cancel': 'Cancel',
   'common.loading': 'Loading …',

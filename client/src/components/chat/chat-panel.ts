@@ -5,7 +5,7 @@
  * Enter sends, Shift+Enter starts a new line.
  */
 import { localized, msg, str } from '@lit/localize';
-import { LIMITS, type ChatMessage } from '@mashup/shared';
+import { LIMITS, PLENARY_ROOM, type ChatMessage } from '@mashup/shared';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -135,6 +135,11 @@ export class ChatPanel extends LitElement {
     const selfId = this.#live.view?.self.participantId;
     const live = session?.status.kind === 'live';
     const length = this.draft.length;
+    // In a workshop room the chat reaches only that room (rule B7): say so where people type.
+    const inRoom = (session?.state.chat?.roomId ?? PLENARY_ROOM) !== PLENARY_ROOM;
+    const label = inRoom
+      ? msg('Nachricht an diesen Raum', { id: 'chat.inputLabelRoom' })
+      : msg('Nachricht an alle', { id: 'chat.inputLabel' });
     const time = new Intl.DateTimeFormat(this.#app.services.i18n.locale, { hour: '2-digit', minute: '2-digit' });
     return html`
       <div class="log" role="log" aria-label=${msg('Chatverlauf', { id: 'chat.log' })} tabindex="0">
@@ -149,13 +154,13 @@ export class ChatPanel extends LitElement {
             </ol>`}
       </div>
       <form @submit=${this.#submit} novalidate>
-        <label class="visually-hidden" for="chat-input">${msg('Nachricht an alle', { id: 'chat.inputLabel' })}</label>
+        <label class="visually-hidden" for="chat-input">${label}</label>
         <div class="row">
           <textarea
             id="chat-input"
             rows="1"
             maxlength=${LIMITS.chatMax}
-            placeholder=${msg('Nachricht an alle …', { id: 'chat.placeholder' })}
+            placeholder=${`${label} …`}
             data-testid="chat-input"
             .value=${this.draft}
             aria-describedby=${this.error ? 'chat-error' : ''}
