@@ -340,6 +340,16 @@ describe('extend and shorten', () => {
     const closing = close(open(published(), [], T0), T0 + MIN) as Round;
     expect(codeOf(() => extend(closing, MIN, T0 + MIN + 1))).toBe('breakout.closed');
   });
+
+  it('a round whose time ran out gets more time during its warning; a shortening is refused then (rule B5)', () => {
+    const r = open(published(), [], T0);
+    const overtime = T0 + 30 * MIN + 10_000;
+    expect(roundPhase(r, overtime)).toBe('closing');
+    const more = extend(r, 5 * MIN, overtime);
+    expect(more.endsAt).toBe(overtime + 5 * MIN);
+    expect(roundPhase(more, overtime)).toBe('open');
+    expect(codeOf(() => extend(r, -MIN, overtime))).toBe('breakout.closed');
+  });
 });
 
 describe('close (rule B5)', () => {

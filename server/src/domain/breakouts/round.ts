@@ -306,7 +306,13 @@ function requireOpen(current: Round | null, now: number): Round {
 
 /** Extends or shortens the round; it never ends in the past (a shortening to "now" starts the warning). */
 export function extend(current: Round | null, deltaMs: number, now: number): Round {
-  const round = requireOpen(current, now);
+  const round = requireRound(current);
+  // A round whose time ran out (not one a host closed) can still be given more time
+  // during its warning: the hosts see the warning too and may want five more minutes.
+  if (roundPhase(round, now) === 'closing' && round.closingAt === null && deltaMs > 0) {
+    return { ...round, endsAt: now + deltaMs };
+  }
+  requireOpen(round, now);
   return { ...round, endsAt: Math.max(now, round.endsAt! + deltaMs) };
 }
 
