@@ -121,6 +121,14 @@ export class RoundHostItem extends LitElement {
   #controls(r: Round, phase: RoundPhase, rounds: readonly Round[]) {
     const session = this.#live.session!;
     const before = phase === 'draft' || phase === 'published';
+    // The time ran out (no host closed it): the warning runs, and five more minutes can still save the round.
+    if (phase === 'closing' && r.closingAt === null) {
+      return html`<div class="buttons" role="group" aria-label=${msg('Runde steuern', { id: 'breakoutHost.controls' })}>
+        ${this.#button('round-extend-plus', msg('+5 Minuten', { id: 'breakoutHost.plus5' }), 'plus', false, () =>
+          this.run(() => session.extendRound(r.id, FIVE_MINUTES), msg('Um 5 Minuten verlängert.', { id: 'breakoutHost.extended' })),
+        )}
+      </div>`;
+    }
     if (phase === 'open') {
       return html`<div class="buttons" role="group" aria-label=${msg('Runde steuern', { id: 'breakoutHost.controls' })}>
         ${this.#button('round-extend-plus', msg('+5 Minuten', { id: 'breakoutHost.plus5' }), 'plus', false, () =>
