@@ -11,17 +11,17 @@
  * rooms (rule B1). Every client keeps its rounds from the snapshot and the
  * patches, as the real client does.
  *
- * Baseline, same run, same server process: the server emits a payload of the
- * same shape and size (the opened round's patch) to the 200 participant rooms
+ * Baseline, same run, same server process: the server emits exactly the
+ * bytes the open sends (a `roundSchedule` patch) to the 200 participant rooms
  * through the bench-only `/bench` namespace (bench/control.ts). That is the
  * "plain broadcast to the same 200" the issue names: same Socket.IO server,
  * same adapter (Redis streams by default), same JSON decoding in the clients,
  * but no validation, no store write and no rules. An `announcement:post` was
- * not used: it goes to all 1,000 and carries a small payload, so it would
- * compare neither the audience nor the size. Note the asymmetry that remains:
- * the round patch goes to the whole event (everyone's view of who is where
- * changes; hosts see occupancy), so the load generator decodes it 1,000 times,
- * the baseline 200 times.
+ * not used: it goes to all 1,000, so it would not compare the audience. The
+ * open's patch also goes to the other 800 (everyone's view of who is where
+ * changes); the server writes it to the 200 who move first (Broadcaster
+ * `first`), so the 800 do not delay them. A diagnostic line shows the same
+ * payload sent to everyone at once, as a plain event-wide patch would go.
  *
  * Between runs the host closes the round and the bench resets it to "not
  * opened" (bench:reset), since the rules never reopen a round.
@@ -30,6 +30,7 @@
  *   CLIENTS=500 RUNS=50 STORE=memory npm run bench:breakouts
  */
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { io as connect, type Socket } from 'socket.io-client';
 import { PLENARY_ROOM, roomOf, type Ack, type Round, type SequencedPatch } from '@mashup/shared';
 import { createBenchEvent, inBatches, mashupClient, startBenchServers, type BenchClient } from './harness.js';
@@ -53,7 +54,9 @@ class Person {
     private readonly onCast: (p: Person) => void,
   ) {
     this.rounds = client.snapshot.rounds;
-    client.socket.on('state:patch', ({ patch }: SequencedPatch) => {
+    this.seq = client.snapshot.seq;
+    client.socket.on('state:patch', ({ seq, patch }: SequencedPatch) => {
+      this.seq = Math.max(this.seq, seq);
       if (patch.type === 'round') {
         const i = this.rounds.findIndex((r) => r.id === patch.round.id);
         this.rounds = i < 0 ? [...this.rounds, patch.round] : this.rounds.map((r, j) => (j === i ? patch.round : r));
@@ -68,7 +71,20 @@ class Person {
       this.onChange(this);
       this.checks = this.checks.filter((c) => !c());
     });
-    client.socket.on('bench:roomcast', () => this.onCast(this));
+    client.socket.on('bench:roomcast', () => {
+      this.casts++;
+      this.onCast(this);
+      this.castChecks = this.castChecks.filter((c) => !c());
+    });
+  }
+  /** The newest event sequence number seen. */
+  seq = 0;
+  /** bench casts received so far (to let every client settle before the next measurement). */
+  casts = 0;
+  private castChecks: Array<() => boolean> = [];
+  untilCasts(n: number): Promise<void> {
+    if (this.casts >= n) return Promise.resolve();
+    return new Promise((resolve) => this.castChecks.push(() => (this.casts >= n ? (resolve(), true) : false)));
   }
   /** Resolves once `check` holds for this person's state (checked now and after every patch). */
   until(check: () => boolean): Promise<void> {
@@ -120,7 +136,10 @@ async function main(url: string) {
   const t = performance.now();
   const host = await mashupClient(url, code, 'Moderation', hostKey);
   const eventId = host.snapshot.event.id;
-  const people = await inBatches(N, async (i) => {
+  // The movers join first and alone, so the balanced assignment seats exactly them;
+  // the crowd that stays in the plenary joins afterwards, in its own thread (bench/crowd.ts).
+  const MOVERS = Math.min(N, WORKSHOPS * SEATS);
+  const people = await inBatches(MOVERS, async (i) => {
     const client = await mashupClient(url, code, `Person ${i}`);
     return new Person(
       client.snapshot.self.participantId,
@@ -134,7 +153,6 @@ async function main(url: string) {
       },
     );
   });
-  console.log(`connected ${N} clients in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const control: Socket = connect(`${url}/bench`, { transports: ['websocket'], forceNew: true });
   await new Promise<void>((resolve, reject) => {
@@ -162,18 +180,48 @@ async function main(url: string) {
   if (assigned.placed !== Math.min(N, WORKSHOPS * SEATS)) throw new Error(`assign placed ${assigned.placed}`);
   const seatedIn = (r: Round | undefined) => (r ? Object.values(r.seats).reduce((n, s) => n + s.seated.length, 0) : 0);
   await Promise.all(people.map((p) => p.until(() => seatedIn(p.rounds.find((r) => r.id === roundId)) === assigned.placed)));
+  // Node 20 does not hand `--import tsx` to worker threads: the worker registers tsx itself.
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+    .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./crowd.ts', import.meta.url).href)}); })`;
+  const crowd = new Worker(boot, { eval: true, workerData: { url, code, count: N - MOVERS } });
+  await new Promise<void>((resolve, reject) => {
+    crowd.once('message', () => resolve());
+    crowd.once('error', reject);
+  });
+  console.log(`connected ${N} clients (${MOVERS} here, ${N - MOVERS} in a worker thread) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  let barrierId = 0;
+  let eventcasts = 0;
+  /** Waits until every crowd client has taken as many patches and casts as the movers have. */
+  const crowdSettled = () => {
+    const id = ++barrierId;
+    const { seq } = people[0]!;
+    const casts = eventcasts; // the crowd gets only the event-wide casts
+    return new Promise<void>((resolve) => {
+      const onMessage = (m: { type: string; id: number }) => {
+        if (m.type !== 'barrier' || m.id !== id) return;
+        crowd.off('message', onMessage);
+        resolve();
+      };
+      crowd.on('message', onMessage);
+      crowd.postMessage({ type: 'barrier', id, seq, casts });
+    });
+  };
   const round = people[0]!.rounds.find((r) => r.id === roundId)!;
   for (const [wid, s] of Object.entries(round.seats)) for (const pid of s.seated) target.set(pid, wid);
   const measured = people.filter((p) => target.has(p.id));
 
-  // The baseline's payload: what an opened round's patch looks like on the wire.
+  // The baseline's payload: exactly what the open sends on the wire (a `roundSchedule`
+  // patch with the round's times), so both sides move the same bytes to the 200.
   const now = Date.now();
-  await controlCall('bench:prepare', {
-    eventId,
-    participantIds: [...target.keys()],
-    payload: { seq: 1_000_000, patch: { type: 'round', round: { ...round, openedAt: now, endsAt: now + round.durationMs } } },
-  });
-  console.log(`round prepared: ${target.size} people seated in ${WORKSHOPS} workshops; patch ≈ ${JSON.stringify(round).length} bytes`);
+  const payload = {
+    seq: 1_000_000,
+    patch: { type: 'roundSchedule', roundId, publishedAt: round.publishedAt ?? now, openedAt: now, endsAt: now + round.durationMs, closingAt: null, help: [] },
+  };
+  await controlCall('bench:prepare', { eventId, participantIds: [...target.keys()], payload });
+  console.log(
+    `round prepared: ${target.size} people seated in ${WORKSHOPS} workshops; ` +
+      `open patch ≈ ${JSON.stringify(payload).length} bytes (the whole round would be ${JSON.stringify(round).length})`,
+  );
 
   /** Times one command: from `fire` to the last of the seated people arriving; returns per-person latencies. */
   const measure = async (kind: 'open' | 'cast', fire: () => void): Promise<number[]> => {
@@ -193,10 +241,17 @@ async function main(url: string) {
     const open = await measure('open', () => (openAck = host.request('breakout:open', { roundId })));
     const ack = await openAck;
     if (!ack.ok) throw new Error(`breakout:open refused: ${ack.error.code}`);
-    // Baseline: the same 200, a payload of the same size, no rules.
+    // Let everyone take the open's patch, so the baseline does not queue behind it.
+    await Promise.all(people.map((p) => p.until(() => p.rounds.find((r) => r.id === roundId)?.openedAt != null)));
+    await crowdSettled();
+    // Baseline: the same 200, the same payload, no rules.
     const room = await measure('cast', () => control.emit('bench:roomcast', null, () => undefined));
     // Diagnostic: that payload to everyone, as a patch goes (fan-out cost without the rules).
+    const before = new Map(people.map((p) => [p, p.casts]));
     const all = await measure('cast', () => control.emit('bench:eventcast', null, () => undefined));
+    eventcasts++;
+    await Promise.all(people.map((p) => p.untilCasts(before.get(p)! + 1)));
+    await crowdSettled();
     if (i >= WARMUP) {
       results.open.push(open);
       results.room.push(room);
@@ -205,6 +260,7 @@ async function main(url: string) {
     await hostCall('breakout:close', { roundId });
     await controlCall('bench:reset', { eventId, roundId });
     await Promise.all(measured.map((p) => p.until(() => p.room() === PLENARY_ROOM)));
+    await crowdSettled(); // every measurement starts from a quiet system
   }
 
   const row = (name: string, s: ReturnType<typeof summarize>, unit: string) =>
@@ -229,4 +285,6 @@ async function main(url: string) {
   control.disconnect();
   host.socket.disconnect();
   for (const p of people) p.client.socket.disconnect();
+  crowd.postMessage({ type: 'stop' });
+  await new Promise((resolve) => crowd.once('exit', resolve));
 }

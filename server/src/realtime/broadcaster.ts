@@ -8,7 +8,11 @@ import { socketRooms } from './rooms.js';
 import type { MashupServer } from './types.js';
 
 export interface Broadcaster {
-  patch(eventId: string, seq: number, patch: Patch): void;
+  /**
+   * `first`: participants to reach before everyone else (whose room this change moves);
+   * the patch is the same for all, only the order of delivery differs.
+   */
+  patch(eventId: string, seq: number, patch: Patch, first?: readonly string[]): void;
   chat(eventId: string, message: ChatMessage, audience: Audience): void;
   reactions(eventId: string, counts: Partial<Record<ReactionKind, number>>, audience: Audience): void;
   /** A sign of life from a workshop room for the hosts' overview (throttled by the caller). */
@@ -29,8 +33,16 @@ export function socketBroadcaster(io: MashupServer, clustered: boolean): Broadca
     return io.to(audience.participantIds.map((p) => socketRooms.participant(eventId, p)));
   };
   return {
-    patch(eventId, seq, patch) {
-      io.to(socketRooms.event(eventId)).emit('state:patch', { seq, patch });
+    patch(eventId, seq, patch, first) {
+      if (!first?.length) {
+        io.to(socketRooms.event(eventId)).emit('state:patch', { seq, patch });
+        return;
+      }
+      // Opening a round moves 200 of 1,000: their sockets are written first, so their
+      // switch does not wait behind 800 writes to people who stay (bench:breakouts).
+      const movers = first.map((p) => socketRooms.participant(eventId, p));
+      io.to(movers).emit('state:patch', { seq, patch });
+      io.to(socketRooms.event(eventId)).except(movers).emit('state:patch', { seq, patch });
     },
     chat(eventId, message, audience) {
       to(eventId, audience)?.emit('chat:message', message);

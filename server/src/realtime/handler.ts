@@ -71,7 +71,12 @@ export async function runRequest<E extends ClientEventName>(
       return fail(ERROR_CODES.payloadInvalid, `${where}${issue?.message ?? 'invalid payload'}`);
     }
     const { eventId, participantId } = socket.data;
-    const actor = await deps.store.getParticipant(eventId, participantId);
+    // Two independent store round trips, taken together: every command pays them (bench:breakouts).
+    // A refused command still spends budget, which only matters to someone who keeps sending refused ones.
+    const [actor, retryMs] = await Promise.all([
+      deps.store.getParticipant(eventId, participantId),
+      deps.limits.consume(familyOf(name), `${eventId}:${participantId}`),
+    ]);
     if (!actor || actor.removed) {
       deps.onRemoved(socket);
       return fail(ERROR_CODES.authRemoved, 'You are no longer part of this event.');
@@ -79,7 +84,6 @@ export async function runRequest<E extends ClientEventName>(
     if (def.access === 'host' && actor.role !== 'host') {
       return fail(ERROR_CODES.forbidden, `${name} is for hosts only.`);
     }
-    const retryMs = await deps.limits.consume(familyOf(name), `${eventId}:${participantId}`);
     if (retryMs !== null) {
       return fail(ERROR_CODES.rateLimited, `Too many requests; try again in ${Math.ceil(retryMs / 1000)} s.`);
     }

@@ -3,7 +3,7 @@
  * sequence number. Seat changes patch only the workshops that changed: 250
  * people choosing should not resend every room's seat list 250 times.
  */
-import type { Round } from '@mashup/shared';
+import { inWorkshops, type Round } from '@mashup/shared';
 import { UNCHANGED, type Unchanged } from '../domain/context.js';
 import type { SeatChange } from '../domain/breakouts/round.js';
 import type { FeatureDeps } from './deps.js';
@@ -46,12 +46,18 @@ export function roundWrites(deps: Pick<FeatureDeps, 'store' | 'broadcast' | 'clo
    * patch instead of the whole round. It goes to every client of the event;
    * with 200 seated that is ~150 bytes instead of ~12 KB each (bench:breakouts).
    */
-  const applySchedule = async (eventId: string, roundId: string, fn: RoundUpdate<Round>) => {
-    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => fn(cur, deps.clock.now()));
+  const applySchedule = async (
+    eventId: string,
+    roundId: string,
+    fn: RoundUpdate<Round>,
+    opts: { moversFirst?: boolean; known?: Round | null } = {},
+  ) => {
+    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => fn(cur, deps.clock.now()), opts.known);
     const r = change.value;
     if (change.seq !== null && r) {
       const { publishedAt, openedAt, endsAt, closingAt, help } = r;
-      deps.broadcast.patch(eventId, change.seq, { type: 'roundSchedule', roundId, publishedAt, openedAt, endsAt, closingAt, help });
+      const first = opts.moversFirst ? [...inWorkshops(r)] : undefined;
+      deps.broadcast.patch(eventId, change.seq, { type: 'roundSchedule', roundId, publishedAt, openedAt, endsAt, closingAt, help }, first);
     }
     return r;
   };

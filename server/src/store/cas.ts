@@ -29,15 +29,25 @@ const BACKOFF_CAP_MS = 16;
 const pause = (attempt: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)));
 
-export async function casUpdate<T>(ops: CasOps, fn: (current: T | null) => T | null | Unchanged): Promise<Change<T>> {
+/**
+ * `known`: a value the caller read moments ago (e.g. with a list). The first
+ * attempt writes against it without reading again; if it is stale the write
+ * fails like any lost race and the loop reads afresh, so it is only a hint.
+ */
+export async function casUpdate<T>(
+  ops: CasOps,
+  fn: (current: T | null) => T | null | Unchanged,
+  known?: T | null,
+): Promise<Change<T>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const raw = await ops.read();
+    const raw = attempt === 0 && known !== undefined ? (known === null ? null : JSON.stringify(known)) : await ops.read();
     const current = raw === null ? null : (JSON.parse(raw) as T);
     const next = fn(current);
     if (next === UNCHANGED) return { seq: null, value: current };
     const seq = await ops.write(raw, next === null ? null : JSON.stringify(next));
     if (seq !== null) return { seq, value: next };
-    await pause(attempt);
+    const staleHint = attempt === 0 && known !== undefined;
+    if (!staleHint) await pause(attempt); // an outdated hint is not contention: read again at once
   }
   throw new DomainError('server.unavailable', 'Too many concurrent changes; please try again.');
 }

@@ -84,9 +84,15 @@ export class MemoryStore implements EventStore {
     return casUpdate(this.casOn(e, e.docs, name), fn);
   }
 
-  updateItem<K extends ItemKind>(eventId: string, kind: K, itemId: string, fn: Update<Items[K]>): Promise<Change<Items[K]>> {
+  updateItem<K extends ItemKind>(
+    eventId: string,
+    kind: K,
+    itemId: string,
+    fn: Update<Items[K]>,
+    known?: Items[K] | null,
+  ): Promise<Change<Items[K]>> {
     const e = this.mustGet(eventId);
-    return casUpdate(this.casOn(e, e.items[kind], itemId), fn);
+    return casUpdate(this.casOn(e, e.items[kind], itemId), fn, known);
   }
 
   async listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]> {

@@ -159,8 +159,14 @@ export class RedisStore implements EventStore {
     return casUpdate(this.cas(this.keys.doc(eventId, name), this.keys.seq(eventId), 's', ''), fn);
   }
 
-  updateItem<K extends ItemKind>(eventId: string, kind: K, itemId: string, fn: Update<Items[K]>): Promise<Change<Items[K]>> {
-    return casUpdate(this.cas(this.keys.items(eventId, kind), this.keys.seq(eventId), 'h', itemId), fn);
+  updateItem<K extends ItemKind>(
+    eventId: string,
+    kind: K,
+    itemId: string,
+    fn: Update<Items[K]>,
+    known?: Items[K] | null,
+  ): Promise<Change<Items[K]>> {
+    return casUpdate(this.cas(this.keys.items(eventId, kind), this.keys.seq(eventId), 'h', itemId), fn, known);
   }
 
   async listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]> {

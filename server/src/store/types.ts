@@ -97,8 +97,17 @@ export interface EventStore {
   /** Atomically applies `fn` to one event-wide document; returning null deletes it. Same purity rule as above. */
   updateDoc<K extends DocName>(eventId: string, name: K, fn: Update<Docs[K]>): Promise<Change<Docs[K]>>;
 
-  /** Atomically applies `fn` to one item of a family; returning null deletes it. Same purity rule as above. */
-  updateItem<K extends ItemKind>(eventId: string, kind: K, itemId: string, fn: Update<Items[K]>): Promise<Change<Items[K]>>;
+  /**
+   * Atomically applies `fn` to one item of a family; returning null deletes it. Same purity rule as above.
+   * `known`: the item as the caller just read it (saves a read; a stale one only costs a retry).
+   */
+  updateItem<K extends ItemKind>(
+    eventId: string,
+    kind: K,
+    itemId: string,
+    fn: Update<Items[K]>,
+    known?: Items[K] | null,
+  ): Promise<Change<Items[K]>>;
   /** Every item of a family (unordered). */
   listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]>;
 

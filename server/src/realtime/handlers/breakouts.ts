@@ -111,7 +111,11 @@ export function breakoutHandlers(deps: FeatureDeps) {
 
   const open: Handler<'breakout:open'> = async ({ eventId }, { roundId }) => {
     const others = await roundsOf(eventId);
-    const opened = await applySchedule(eventId, roundId, (cur, t) => rounds.open(cur, others, t));
+    const opened = await applySchedule(eventId, roundId, (cur, t) => rounds.open(cur, others, t), {
+      moversFirst: true,
+      // The list just read holds the round too: the first write attempt needs no second read.
+      known: others.find((r) => r.id === roundId) ?? null,
+    });
     // Rule B2 under a race: another host may have opened another round between our read and our
     // write. Whoever looks after writing sees every opening written before its own, so of two
     // racing openings at least the later-written one steps back (both may: then both hosts are
