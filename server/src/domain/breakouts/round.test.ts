@@ -147,6 +147,11 @@ describe('choose (rule B3)', () => {
     expect(seated(res.round, 'w2')).toEqual(['a']);
   });
 
+  it('a moderator takes no seat: their own room is theirs anyway, another one is refused (breakout.wrong_mode)', () => {
+    expect(choose(published(), 'mod-a', 'w1', { waitlist: true }, T0)).toBe(UNCHANGED);
+    expect(codeOf(() => choose(published(), 'mod-a', 'w2', { waitlist: true }, T0))).toBe('breakout.wrong_mode');
+  });
+
   it('a full workshop puts people on the waitlist in the order they came', () => {
     let r = published();
     r = pick(pick(r, 'a', 'w1'), 'b', 'w1');

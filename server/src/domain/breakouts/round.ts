@@ -158,6 +158,10 @@ export function choose(
   if (round.publishedAt === null) refuse('breakout.not_published', 'This round is not open for choosing yet.');
   requireChangeable(round, now);
   if (ws.moderatorId === person) return UNCHANGED;
+  // A moderator is in their own room for the whole round: a seat elsewhere would only block it.
+  if (round.workshops.some((w) => w.moderatorId === person)) {
+    refuse('breakout.wrong_mode', 'You moderate a workshop of this round.');
+  }
   const own = seats.outcomeFor(toSeats(round, workshopId, round.seats[workshopId] ?? emptySeats()), person);
   if (own) return UNCHANGED;
   const target = seats.choose(toSeats(round, workshopId, round.seats[workshopId] ?? emptySeats()), person, opts);
