@@ -16,7 +16,7 @@ import { icon } from '../../icons.js';
 import { helpKeys } from '../../state/round-host.js';
 import { fieldsetStyles, panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
-import { dialogStyles } from '../pechakucha/dialog-styles.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { syncDialog } from '../dialog-sync.js';
 import { runRequest } from '../run-request.js';
 import type { Confirmation, RoundAction } from './host-run.js';

@@ -17,7 +17,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { AppController, SessionController } from '../../context.js';
 import { errorMessage } from '../../i18n/error-messages.js';
 import { icon } from '../../icons.js';
-import { moveItem } from '../../state/pechakucha.js';
 import {
   checkRoundDraft,
   draftFromRound,
@@ -29,7 +28,8 @@ import {
   type WorkshopDraft,
 } from '../../state/round-draft.js';
 import { baseStyles } from '../../styles/shared.js';
-import { dialogStyles } from '../pechakucha/dialog-styles.js';
+import { dialogFormStyles, dialogStyles } from '../../styles/dialog.js';
+import { EditableRows } from '../editable-rows.js';
 import { syncDialog } from '../dialog-sync.js';
 import { modeLabel } from './mode-label.js';
 import { roundDialogStyles } from './round-dialog-styles.js';
@@ -39,7 +39,7 @@ const MODES: AssignmentMode[] = ['choose', 'balanced', 'manual', 'keep', 'rotate
 @customElement('mashup-round-dialog')
 @localized()
 export class RoundDialog extends LitElement {
-  static override styles = [baseStyles, dialogStyles, roundDialogStyles];
+  static override styles = [baseStyles, dialogStyles, dialogFormStyles, roundDialogStyles];
 
   @property({ type: Boolean }) open = false;
   @property({ attribute: false }) round: Round | null = null;
@@ -53,6 +53,18 @@ export class RoundDialog extends LitElement {
   readonly #live = new SessionController(this);
   readonly #app = new AppController(this);
   #keys = 0;
+  readonly #rows = new EditableRows<WorkshopDraft>(this, {
+    testId: 'round-workshop',
+    titleTestId: 'round-workshop-title',
+    max: LIMITS.workshopsMax,
+    rows: () => this.draft?.workshops,
+    setRows: (workshops) => this.#set({ workshops }),
+    create: () => emptyWorkshop(this.#newKey()),
+    fallbackName: (n) => msg(str`Workshop ${n}`, { id: 'breakoutHost.workshopN' }),
+    removed: (name) => msg(str`${name} entfernt.`, { id: 'breakoutHost.removed' }),
+    moved: (name, place) => msg(str`${name} ist jetzt auf Platz ${place}.`, { id: 'breakoutHost.moved' }),
+    say: (text) => (this.said = text),
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) {
@@ -112,7 +124,7 @@ export class RoundDialog extends LitElement {
         </ol>
         ${has('noWorkshops') ? html`<p class="field-error">${msg('Fügen Sie mindestens einen Workshop hinzu.', { id: 'breakoutHost.noWorkshops' })}</p>` : nothing}
         <div>
-          <button class="btn" type="button" data-testid="round-workshop-add" aria-disabled=${d.workshops.length >= LIMITS.workshopsMax ? 'true' : 'false'} @click=${this.#add}>
+          <button class="btn" type="button" data-testid="round-workshop-add" aria-disabled=${d.workshops.length >= LIMITS.workshopsMax ? 'true' : 'false'} @click=${this.#rows.add}>
             ${icon('plus')}${msg('Workshop hinzufügen', { id: 'breakoutHost.addWorkshop' })}
           </button>
         </div>
@@ -154,20 +166,14 @@ export class RoundDialog extends LitElement {
     return html`<li data-testid="round-workshop" data-index=${i} data-key=${w.key}>
       <div class="row-head">
         <h3>${msg(str`Workshop ${n}`, { id: 'breakoutHost.workshopN' })}</h3>
-        <div class="row-buttons">
-          <button class="btn small" type="button" data-testid="round-workshop-up" aria-disabled=${i === 0 ? 'true' : 'false'}
-            aria-label=${msg(str`${name} nach oben`, { id: 'breakoutHost.upFor' })} @click=${() => this.#move(w.key, -1, 'up')}>
-            ${msg('Nach oben', { id: 'breakoutHost.up' })}
-          </button>
-          <button class="btn small" type="button" data-testid="round-workshop-down" aria-disabled=${i === count - 1 ? 'true' : 'false'}
-            aria-label=${msg(str`${name} nach unten`, { id: 'breakoutHost.downFor' })} @click=${() => this.#move(w.key, 1, 'down')}>
-            ${msg('Nach unten', { id: 'breakoutHost.down' })}
-          </button>
-          <button class="btn small" type="button" data-testid="round-workshop-remove"
-            aria-label=${msg(str`${name} entfernen`, { id: 'breakoutHost.removeFor' })} @click=${() => this.#remove(w.key)}>
-            ${icon('close')}${msg('Entfernen', { id: 'breakoutHost.remove' })}
-          </button>
-        </div>
+        ${this.#rows.buttons(w, i, count, {
+          up: msg('Nach oben', { id: 'breakoutHost.up' }),
+          down: msg('Nach unten', { id: 'breakoutHost.down' }),
+          remove: msg('Entfernen', { id: 'breakoutHost.remove' }),
+          upFor: msg(str`${name} nach oben`, { id: 'breakoutHost.upFor' }),
+          downFor: msg(str`${name} nach unten`, { id: 'breakoutHost.downFor' }),
+          removeFor: msg(str`${name} entfernen`, { id: 'breakoutHost.removeFor' }),
+        })}
       </div>
       <div class="field">
         <label for="${id}-title">${msg('Titel', { id: 'breakoutHost.workshopTitle' })}</label>
@@ -230,45 +236,6 @@ export class RoundDialog extends LitElement {
   #setWorkshop(key: string, patch: Partial<WorkshopDraft>): void {
     if (!this.draft) return;
     this.#set({ workshops: this.draft.workshops.map((w) => (w.key === key ? { ...w, ...patch } : w)) });
-  }
-
-  #add = async (): Promise<void> => {
-    if (!this.draft || this.draft.workshops.length >= LIMITS.workshopsMax) return;
-    const w = emptyWorkshop(this.#newKey());
-    this.#set({ workshops: [...this.draft.workshops, w] });
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>(`li[data-key="${w.key}"] [data-testid="round-workshop-title"]`)?.focus();
-  };
-
-  async #remove(key: string): Promise<void> {
-    if (!this.draft) return;
-    const index = this.draft.workshops.findIndex((w) => w.key === key);
-    const removed = this.draft.workshops[index];
-    const workshops = this.draft.workshops.filter((w) => w.key !== key);
-    this.#set({ workshops });
-    const name = removed?.title.trim() || msg(str`Workshop ${index + 1}`, { id: 'breakoutHost.workshopN' });
-    this.said = msg(str`${name} entfernt.`, { id: 'breakoutHost.removed' });
-    await this.updateComplete;
-    // Focus goes to the row that took its place, or to "add" when the list ended there.
-    const next = workshops[Math.min(index, workshops.length - 1)];
-    const target = next
-      ? this.renderRoot.querySelector<HTMLElement>(`li[data-key="${next.key}"] [data-testid="round-workshop-remove"]`)
-      : this.renderRoot.querySelector<HTMLElement>('[data-testid="round-workshop-add"]');
-    target?.focus();
-  }
-
-  async #move(key: string, delta: number, button: 'up' | 'down'): Promise<void> {
-    if (!this.draft) return;
-    const index = this.draft.workshops.findIndex((w) => w.key === key);
-    const workshops = moveItem(this.draft.workshops, index, delta);
-    const to = workshops.findIndex((w) => w.key === key);
-    if (to === index) return;
-    this.#set({ workshops });
-    const title = workshops[to]!.title.trim() || msg(str`Workshop ${to + 1}`, { id: 'breakoutHost.workshopN' });
-    this.said = msg(str`${title} ist jetzt auf Platz ${to + 1}.`, { id: 'breakoutHost.moved' });
-    await this.updateComplete;
-    // The row moved in the DOM, which drops focus: put it back on the same button.
-    this.renderRoot.querySelector<HTMLElement>(`li[data-key="${key}"] [data-testid="round-workshop-${button}"]`)?.focus();
   }
 
   #save = async (e: Event): Promise<void> => {

@@ -18,7 +18,7 @@ import type { PkCommand } from '../../services/event-session.js';
 import { fixedTalkCount, moveItem, pkNextWakeAt } from '../../state/pechakucha.js';
 import { panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
-import { dialogStyles } from './dialog-styles.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { formatSeconds, talkLine } from './talk-line.js';
 import './pk-setup-dialog.js';
 import './pk-deck-upload.js';

@@ -17,7 +17,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { AppController, SessionController } from '../../context.js';
 import { errorMessage } from '../../i18n/error-messages.js';
 import { icon } from '../../icons.js';
-import { moveItem } from '../../state/pechakucha.js';
 import {
   checkDraft,
   decksLost,
@@ -29,7 +28,8 @@ import {
   type TalkDraft,
 } from '../../state/pk-setup-draft.js';
 import { baseStyles } from '../../styles/shared.js';
-import { dialogStyles } from './dialog-styles.js';
+import { dialogFormStyles, dialogStyles } from '../../styles/dialog.js';
+import { EditableRows } from '../editable-rows.js';
 import { syncDialog } from '../dialog-sync.js';
 
 @customElement('mashup-pk-setup-dialog')
@@ -38,29 +38,11 @@ export class PkSetupDialog extends LitElement {
   static override styles = [
     baseStyles,
     dialogStyles,
+    dialogFormStyles,
     css`
       dialog {
         width: min(800px, calc(100vw - 16px));
         max-width: calc(100vw - 16px);
-      }
-      form {
-        display: grid;
-        gap: var(--mu-space-4);
-      }
-      fieldset {
-        margin: 0;
-        padding: var(--mu-space-3) var(--mu-space-4);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
-        display: grid;
-        gap: var(--mu-space-3);
-      }
-      legend {
-        font-weight: 700;
-        padding: 0 var(--mu-space-1);
-      }
-      .field {
-        margin: 0;
       }
       .radio {
         display: flex;
@@ -81,36 +63,6 @@ export class PkSetupDialog extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
         gap: var(--mu-space-3);
       }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--mu-space-3);
-      }
-      li {
-        display: grid;
-        gap: var(--mu-space-2);
-        padding: var(--mu-space-3);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
-        background: var(--mu-surface);
-      }
-      li h3 {
-        font-size: 1rem;
-      }
-      .row-head {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--mu-space-2);
-      }
-      .row-buttons {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--mu-space-1);
-      }
       .deck {
         font-size: 0.875rem;
         font-weight: 600;
@@ -128,12 +80,6 @@ export class PkSetupDialog extends LitElement {
         color: var(--mu-warning);
         font-weight: 600;
       }
-      .field-error {
-        color: var(--mu-danger);
-        font-size: 0.875rem;
-        font-weight: 600;
-        margin-top: var(--mu-space-1);
-      }
     `,
   ];
 
@@ -148,6 +94,18 @@ export class PkSetupDialog extends LitElement {
   readonly #live = new SessionController(this);
   readonly #app = new AppController(this);
   #keys = 0;
+  readonly #rows = new EditableRows<TalkDraft>(this, {
+    testId: 'pk-talk',
+    titleTestId: 'pk-talk-title-input',
+    max: LIMITS.talksMax,
+    rows: () => this.draft?.talks,
+    setRows: (talks) => this.#set({ talks }),
+    create: () => emptyTalk(this.#newKey()),
+    fallbackName: (n) => msg(str`Vortrag ${n}`, { id: 'pk.setup.talkN' }),
+    removed: (name) => msg(str`${name} entfernt.`, { id: 'pk.setup.removed' }),
+    moved: (name, place) => msg(str`${name} ist jetzt auf Platz ${place}.`, { id: 'pk.setup.moved' }),
+    say: (text) => (this.said = text),
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) {
@@ -219,7 +177,7 @@ export class PkSetupDialog extends LitElement {
           ${repeat(d.talks, (t) => t.key, (t, i) => this.#talk(t, i, d.talks.length))}
         </ol>
         <div>
-          <button class="btn" type="button" data-testid="pk-talk-add" aria-disabled=${d.talks.length >= LIMITS.talksMax ? 'true' : 'false'} @click=${this.#add}>
+          <button class="btn" type="button" data-testid="pk-talk-add" aria-disabled=${d.talks.length >= LIMITS.talksMax ? 'true' : 'false'} @click=${this.#rows.add}>
             ${icon('plus')}${msg('Vortrag hinzufügen', { id: 'pk.setup.add' })}
           </button>
         </div>
@@ -258,20 +216,14 @@ export class PkSetupDialog extends LitElement {
     return html`<li data-testid="pk-talk" data-index=${i} data-key=${t.key}>
       <div class="row-head">
         <h3>${msg(str`Vortrag ${n}`, { id: 'pk.setup.talkN' })}</h3>
-        <div class="row-buttons">
-          <button class="btn small" type="button" data-testid="pk-talk-up" aria-disabled=${i === 0 ? 'true' : 'false'}
-            aria-label=${msg(str`${name} nach oben`, { id: 'pk.setup.upFor' })} @click=${() => this.#move(t.key, -1, 'up')}>
-            ${msg('Nach oben', { id: 'pk.setup.up' })}
-          </button>
-          <button class="btn small" type="button" data-testid="pk-talk-down" aria-disabled=${i === count - 1 ? 'true' : 'false'}
-            aria-label=${msg(str`${name} nach unten`, { id: 'pk.setup.downFor' })} @click=${() => this.#move(t.key, 1, 'down')}>
-            ${msg('Nach unten', { id: 'pk.setup.down' })}
-          </button>
-          <button class="btn small" type="button" data-testid="pk-talk-remove"
-            aria-label=${msg(str`${name} entfernen`, { id: 'pk.setup.removeFor' })} @click=${() => this.#remove(t.key)}>
-            ${icon('close')}${msg('Entfernen', { id: 'people.remove' })}
-          </button>
-        </div>
+        ${this.#rows.buttons(t, i, count, {
+          up: msg('Nach oben', { id: 'pk.setup.up' }),
+          down: msg('Nach unten', { id: 'pk.setup.down' }),
+          remove: msg('Entfernen', { id: 'people.remove' }),
+          upFor: msg(str`${name} nach oben`, { id: 'pk.setup.upFor' }),
+          downFor: msg(str`${name} nach unten`, { id: 'pk.setup.downFor' }),
+          removeFor: msg(str`${name} entfernen`, { id: 'pk.setup.removeFor' }),
+        })}
       </div>
       <div class="field">
         <label for="${id}-title">${msg('Titel', { id: 'pk.setup.talkTitle' })}</label>
@@ -338,45 +290,6 @@ export class PkSetupDialog extends LitElement {
       return;
     }
     this.#setTalk(t.key, { presenterId: p.id, presenterName: p.name, municipality: t.municipality.trim() ? t.municipality : p.org });
-  }
-
-  #add = async (): Promise<void> => {
-    if (!this.draft || this.draft.talks.length >= LIMITS.talksMax) return;
-    const talk = emptyTalk(this.#newKey());
-    this.#set({ talks: [...this.draft.talks, talk] });
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>(`li[data-key="${talk.key}"] [data-testid="pk-talk-title-input"]`)?.focus();
-  };
-
-  async #remove(key: string): Promise<void> {
-    if (!this.draft) return;
-    const index = this.draft.talks.findIndex((t) => t.key === key);
-    const removed = this.draft.talks[index];
-    const talks = this.draft.talks.filter((t) => t.key !== key);
-    this.#set({ talks });
-    const name = removed?.title.trim() || msg(str`Vortrag ${index + 1}`, { id: 'pk.setup.talkN' });
-    this.said = msg(str`${name} entfernt.`, { id: 'pk.setup.removed' });
-    await this.updateComplete;
-    // Focus goes to the row that took its place, or to "add" when the list ended there.
-    const next = talks[Math.min(index, talks.length - 1)];
-    const target = next
-      ? this.renderRoot.querySelector<HTMLElement>(`li[data-key="${next.key}"] [data-testid="pk-talk-remove"]`)
-      : this.renderRoot.querySelector<HTMLElement>('[data-testid="pk-talk-add"]');
-    target?.focus();
-  }
-
-  async #move(key: string, delta: number, button: 'up' | 'down'): Promise<void> {
-    if (!this.draft) return;
-    const index = this.draft.talks.findIndex((t) => t.key === key);
-    const talks = moveItem(this.draft.talks, index, delta);
-    const to = talks.findIndex((t) => t.key === key);
-    if (to === index) return;
-    this.#set({ talks });
-    const title = talks[to]!.title.trim() || msg(str`Vortrag ${to + 1}`, { id: 'pk.setup.talkN' });
-    this.said = msg(str`${title} ist jetzt auf Platz ${to + 1}.`, { id: 'pk.setup.moved' });
-    await this.updateComplete;
-    // The row moved in the DOM, which drops focus: put it back on the same button.
-    this.renderRoot.querySelector<HTMLElement>(`li[data-key="${key}"] [data-testid="pk-talk-${button}"]`)?.focus();
   }
 
   #save = async (e: Event): Promise<void> => {

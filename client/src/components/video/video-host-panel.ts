@@ -16,7 +16,7 @@ import type { UploadPhase } from '../../services/upload-client.js';
 import { formatPosition } from '../../state/video-sync.js';
 import { fieldsetStyles, panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
-import { dialogStyles } from '../pechakucha/dialog-styles.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { runRequest } from '../run-request.js';
 import { syncDialog } from '../dialog-sync.js';
 
