@@ -29,3 +29,28 @@ export const kickerStyles = css`
     font-size: 0.8rem;
   }
 `;
+
+/**
+ * The plenary's round views (workshop choices, results wall): a heading with
+ * an icon over a grid of framed tiles, one per workshop.
+ */
+export const tileStyles = css`
+  :host {
+    display: block;
+  }
+  h2 {
+    display: flex;
+    align-items: center;
+    gap: var(--mu-space-2);
+    font-size: 1.25rem;
+  }
+  .tile {
+    display: grid;
+    gap: var(--mu-space-2);
+    align-content: start;
+    padding: var(--mu-space-4);
+    border: 1px solid var(--mu-border-soft);
+    border-radius: var(--mu-radius);
+    background: var(--mu-surface);
+  }
+`;

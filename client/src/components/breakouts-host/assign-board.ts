@@ -31,9 +31,6 @@ export class AssignBoard extends LitElement {
     baseStyles,
     hostStyles,
     css`
-      :host {
-        display: block;
-      }
       .board {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));

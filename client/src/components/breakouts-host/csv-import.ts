@@ -27,9 +27,6 @@ export class CsvImport extends LitElement {
     baseStyles,
     hostStyles,
     css`
-      :host {
-        display: block;
-      }
       fieldset {
         margin: 0;
         border: 1px solid var(--mu-border-soft);

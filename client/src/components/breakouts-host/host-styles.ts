@@ -2,6 +2,9 @@
 import { css } from 'lit';
 
 export const hostStyles = css`
+  :host {
+    display: block;
+  }
   .ok-text {
     color: var(--mu-success);
     font-weight: 600;

@@ -31,9 +31,6 @@ export class RoomOverview extends LitElement {
     baseStyles,
     hostStyles,
     css`
-      :host {
-        display: block;
-      }
       table {
         width: 100%;
         border-collapse: collapse;

@@ -18,6 +18,7 @@ import { errorMessage } from '../../i18n/error-messages.js';
 import { sectionItems, wallGroups } from '../../state/breakouts.js';
 import { isHost } from '../../state/selectors.js';
 import { baseStyles } from '../../styles/shared.js';
+import { tileStyles } from '../../styles/stage.js';
 import { sectionTitle } from './results-board.js';
 
 @customElement('mashup-results-wall')
@@ -25,19 +26,11 @@ import { sectionTitle } from './results-board.js';
 export class ResultsWall extends LitElement {
   static override styles = [
     baseStyles,
+    tileStyles,
     css`
-      :host {
-        display: block;
-      }
       .wall {
         display: grid;
         gap: var(--mu-space-5);
-      }
-      h2 {
-        display: flex;
-        align-items: center;
-        gap: var(--mu-space-2);
-        font-size: 1.25rem;
       }
       h3 {
         font-size: 1.1rem;
@@ -47,15 +40,6 @@ export class ResultsWall extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
         gap: var(--mu-space-3);
-      }
-      article {
-        display: grid;
-        gap: var(--mu-space-2);
-        align-content: start;
-        padding: var(--mu-space-4);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
-        background: var(--mu-surface);
       }
       article.lit {
         border: 3px solid var(--mu-primary);
@@ -129,7 +113,7 @@ export class ResultsWall extends LitElement {
     const isLit = spot?.roundId === round.id && spot.workshopId === w.id;
     const count = board?.items.length ?? 0;
     return html`<article
-      class=${isLit && !inSpotlight ? 'lit' : ''}
+      class="tile ${isLit && !inSpotlight ? 'lit' : ''}"
       aria-label=${w.title}
       data-testid=${inSpotlight ? 'results-spotlight-card' : 'results-card'}
       data-round-id=${round.id}

@@ -20,25 +20,18 @@ import { errorMessage } from '../../i18n/error-messages.js';
 import { freeSeats, nameOf, offeredRound, seatStatus, type SeatStatus } from '../../state/breakouts.js';
 import type { EventView } from '../../state/plenary-state.js';
 import { baseStyles } from '../../styles/shared.js';
+import { tileStyles } from '../../styles/stage.js';
 
 @customElement('mashup-workshop-choices')
 @localized()
 export class WorkshopChoices extends LitElement {
   static override styles = [
     baseStyles,
+    tileStyles,
     css`
-      :host {
-        display: block;
-      }
       section {
         display: grid;
         gap: var(--mu-space-4);
-      }
-      h2 {
-        display: flex;
-        align-items: center;
-        gap: var(--mu-space-2);
-        font-size: 1.25rem;
       }
       ul {
         list-style: none;
@@ -47,15 +40,6 @@ export class WorkshopChoices extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
         gap: var(--mu-space-3);
-      }
-      li {
-        display: grid;
-        gap: var(--mu-space-2);
-        align-content: start;
-        padding: var(--mu-space-4);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
-        background: var(--mu-surface);
       }
       li.mine {
         border: 2px solid var(--mu-primary);
@@ -142,7 +126,7 @@ export class WorkshopChoices extends LitElement {
     const own = seatStatus(round, w, view.self.participantId);
     const moderator = nameOf(view, w.moderatorId);
     const titleId = `ws-${w.id}`;
-    return html`<li class=${own.kind === 'none' ? '' : 'mine'} aria-labelledby=${titleId} data-testid="workshop-choice" data-workshop-id=${w.id} data-full=${full ? 'true' : 'false'}>
+    return html`<li class="tile ${own.kind === 'none' ? '' : 'mine'}" aria-labelledby=${titleId} data-testid="workshop-choice" data-workshop-id=${w.id} data-full=${full ? 'true' : 'false'}>
       <h3 id=${titleId}>${w.title}</h3>
       <p class="meta">
         ${w.tag ? html`<span class="badge">${w.tag}</span>` : nothing}
