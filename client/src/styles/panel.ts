@@ -64,3 +64,18 @@ export const fieldsetStyles = css`
     margin: 0;
   }
 `;
+
+/**
+ * A host panel's status line: what the last action did (`.ok-text`, kept one
+ * line tall so the panel does not jump when it empties) and the error beside it.
+ */
+export const statusStyles = css`
+  .ok-text {
+    color: var(--mu-success);
+    font-weight: 600;
+    min-height: 1.5em;
+  }
+  .error {
+    margin: 0;
+  }
+`;

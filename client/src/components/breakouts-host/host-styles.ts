@@ -1,18 +1,12 @@
 /** Looks shared by the round rows, the room overview and the board: help highlight, occupancy, columns. */
 import { css } from 'lit';
+import { statusStyles } from '../../styles/panel.js';
 
 export const hostStyles = css`
   :host {
     display: block;
   }
-  .ok-text {
-    color: var(--mu-success);
-    font-weight: 600;
-    min-height: 1.5em;
-  }
-  .error {
-    margin: 0;
-  }
+  ${statusStyles}
   .meta {
     display: flex;
     flex-wrap: wrap;

@@ -16,7 +16,7 @@ import { icon, type IconName } from '../../icons.js';
 import { systemClock } from '../../services/clock.js';
 import type { PkCommand } from '../../services/event-session.js';
 import { fixedTalkCount, moveItem, pkNextWakeAt } from '../../state/pechakucha.js';
-import { panelStyles } from '../../styles/panel.js';
+import { panelStyles, statusStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { formatSeconds, talkLine } from './talk-line.js';
@@ -35,6 +35,7 @@ export class PkHostPanel extends LitElement {
     baseStyles,
     dialogStyles,
     panelStyles,
+    statusStyles,
     css`
       /* Tighter than the other panels: the queue below is long. */
       section {
@@ -82,14 +83,6 @@ export class PkHostPanel extends LitElement {
         gap: var(--mu-space-3);
         padding-top: var(--mu-space-2);
         border-top: 1px dashed var(--mu-border-soft);
-      }
-      .ok-text {
-        color: var(--mu-success);
-        font-weight: 600;
-        min-height: 1.5em;
-      }
-      .error {
-        margin: 0;
       }
     `,
   ];
