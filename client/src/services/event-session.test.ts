@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROUND_CLOSING_MS, type Round, type Snapshot } from '@mashup/shared';
-import { person as basePerson, snapshot as baseSnapshot } from '../test-support/snapshots.js';
+import { person as basePerson, round as draftRound, snapshot as baseSnapshot } from '../test-support/snapshots.js';
 import { EventSession } from './event-session.js';
 import { FakeClock, flush } from '../test-support/fake-clock.js';
 import { FakeTransport } from '../test-support/fake-transport.js';
@@ -144,26 +144,17 @@ describe('EventSession', () => {
 
   describe('rooms (rule B1: computed from the rounds and the synced clock)', () => {
     const START = 1_000_000;
-    const round = (extra: Partial<Round> = {}): Round => ({
-      id: 'r1',
-      title: 'Workshoprunde 1',
-      durationMs: 30 * 60_000,
-      mode: 'choose',
-      createdAt: 1,
-      workshops: [
-        { id: 'w1', title: 'Datenplattformen', description: '', moderatorId: null, capacity: 10, tag: '' },
-        { id: 'w2', title: 'Digitale Zwillinge', description: '', moderatorId: null, capacity: 10, tag: '' },
-      ],
-      seats: { w1: { seated: ['p1'], waitlist: [] }, w2: { seated: [], waitlist: [] } },
-      publishedAt: START - 1_000,
-      openedAt: null,
-      endsAt: null,
-      closingAt: null,
-      help: [],
-      visits: {},
-      pending: [],
-      ...extra,
-    });
+    const round = (extra: Partial<Round> = {}): Round =>
+      draftRound({
+        title: 'Workshoprunde 1',
+        workshops: [
+          { id: 'w1', title: 'Datenplattformen', description: '', moderatorId: null, capacity: 10, tag: '' },
+          { id: 'w2', title: 'Digitale Zwillinge', description: '', moderatorId: null, capacity: 10, tag: '' },
+        ],
+        seats: { w1: { seated: ['p1'], waitlist: [] }, w2: { seated: [], waitlist: [] } },
+        publishedAt: START - 1_000,
+        ...extra,
+      });
     const opened = (extra: Partial<Round> = {}) => round({ openedAt: START, endsAt: START + 30 * 60_000, ...extra });
 
     function liveWith(rounds: Round[]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROUND_CLOSING_MS, type ResultItem, type Round } from '@mashup/shared';
-import { snapshot } from '../test-support/snapshots.js';
+import { round as draftRound, snapshot } from '../test-support/snapshots.js';
 import { reducePlenary, initialPlenaryState, type EventView } from './plenary-state.js';
 import {
   closingSecondsLeft,
@@ -17,26 +17,17 @@ import {
 const NOW = 1_000_000;
 const MIN = 60_000;
 
-const round = (extra: Partial<Round> = {}): Round => ({
-  id: 'r1',
-  title: 'Workshoprunde 1',
-  durationMs: 30 * MIN,
-  mode: 'choose',
-  createdAt: 1,
-  workshops: [
-    { id: 'w1', title: 'Datenplattformen', description: '', moderatorId: 'm1', capacity: 2, tag: '' },
-    { id: 'w2', title: 'Zwillinge', description: '', moderatorId: null, capacity: 2, tag: '' },
-  ],
-  seats: { w1: { seated: ['a', 'b'], waitlist: ['c', 'p1'] }, w2: { seated: [], waitlist: [] } },
-  publishedAt: NOW - 1,
-  openedAt: null,
-  endsAt: null,
-  closingAt: null,
-  help: [],
-  visits: {},
-  pending: [],
-  ...extra,
-});
+const round = (extra: Partial<Round> = {}): Round =>
+  draftRound({
+    title: 'Workshoprunde 1',
+    workshops: [
+      { id: 'w1', title: 'Datenplattformen', description: '', moderatorId: 'm1', capacity: 2, tag: '' },
+      { id: 'w2', title: 'Zwillinge', description: '', moderatorId: null, capacity: 2, tag: '' },
+    ],
+    seats: { w1: { seated: ['a', 'b'], waitlist: ['c', 'p1'] }, w2: { seated: [], waitlist: [] } },
+    publishedAt: NOW - 1,
+    ...extra,
+  });
 const open = (extra: Partial<Round> = {}) => round({ openedAt: NOW, endsAt: NOW + 30 * MIN, ...extra });
 
 function view(rounds: Round[]): EventView {
