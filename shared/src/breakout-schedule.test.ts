@@ -123,6 +123,18 @@ describe('visits and moderators', () => {
     for (const p of workshopMembers(r, 'w2')) expect(w1.has(p)).toBe(false);
     for (const p of inWorkshops(r)) expect([...w1, ...workshopMembers(r, 'w2')].filter((x) => x === p)).toHaveLength(1);
   });
+
+  it('inWorkshops is exactly the people whose workshopOf is a workshop (visits, moderators, seats, a visit to a gone room)', () => {
+    const cases = [
+      round(),
+      round({ visits: { host: 'w2', a: 'w2', mod1: 'w2' } }),
+      round({ visits: { a: 'gone', host: 'w1' } }),
+    ];
+    for (const r of cases) {
+      const everyone = ['a', 'b', 'c', 'd', 'host', 'mod1', 'nobody'];
+      expect([...inWorkshops(r)].sort()).toEqual(everyone.filter((p) => workshopOf(r, p) !== null).sort());
+    }
+  });
 });
 
 describe('nextRoomChangeAt', () => {

@@ -81,10 +81,21 @@ export function workshopMembers(round: Round, workshopId: string): string[] {
   return [...members].filter((p) => workshopOf(round, p)?.id === workshopId);
 }
 
-/** Everyone in some workshop room of the round (the plenary is everyone else). */
+/**
+ * Everyone in some workshop room of the round (the plenary is everyone else):
+ * visitors of an existing workshop, moderators and the seated. One pass over
+ * them: it runs for every plenary chat message and every opening.
+ */
 export function inWorkshops(round: Round): Set<string> {
+  const ids = new Set(round.workshops.map((w) => w.id));
   const all = new Set<string>();
-  for (const w of round.workshops) for (const p of workshopMembers(round, w.id)) all.add(p);
+  for (const [who, where] of Object.entries(round.visits)) if (ids.has(where)) all.add(who);
+  for (const w of round.workshops) {
+    if (w.moderatorId) all.add(w.moderatorId);
+    for (const p of round.seats[w.id]?.seated ?? []) all.add(p);
+  }
+  // A visit names the room outright (workshopOf): one to a workshop that is gone places nobody.
+  for (const [who, where] of Object.entries(round.visits)) if (!ids.has(where)) all.delete(who);
   return all;
 }
 
