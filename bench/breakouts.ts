@@ -300,6 +300,11 @@ async function main(url: string) {
     `ratio open / plain broadcast (last client)  p50 ${(o.p50 / c.p50).toFixed(2)}   p99 ${(o.p99 / c.p99).toFixed(2)}   (target: p99 <= 50 ms and no slower than the broadcast)`,
   );
   console.log(`ratio open / host broadcast (last client)   p50 ${(o.p50 / a.p50).toFixed(2)}   p99 ${(o.p99 / a.p99).toFixed(2)}`);
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log(
+    `target: p99 <= 50 ms ${verdict(o.p99 <= 50)}; p99 no slower than the plain broadcast ${verdict(o.p99 <= c.p99)}; ` +
+      `p99 no slower than the host broadcast ${verdict(o.p99 <= a.p99)}`,
+  );
 
   control.disconnect();
   host.socket.disconnect();
