@@ -248,6 +248,7 @@ export const templates = {
   'host.countdown.started': 'Countdown started.',
   'host.countdown.stop': 'Stop',
   'host.current': 'Current:',
+  'hostNav.label': 'Host areas',
   'join.asHost': 'You are joining with the host link.',
   'join.busy': 'Joining …',
   'join.error.name': 'Please enter a name.',

@@ -12,7 +12,8 @@
  * list of the next round and the results wall appear. A short transition
  * screen names the destination of every move. The hosts' round controls
  * (`<mashup-breakout-host-panel>`, components/breakouts-host/) sit in the
- * host area of both views.
+ * host area of both views; jump links at the top of the main view (`host-nav`)
+ * take hosts to any host panel without scrolling.
  *
  * Properties: `session` (EventSession, provided to all children via context), `code`.
  * Layout: three rows and two columns on wide screens; one column below 760px,
@@ -76,6 +77,18 @@ export class PlenaryView extends LitElement {
         display: grid;
         align-content: start;
         gap: var(--mu-space-4);
+      }
+      .host-nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--mu-space-1);
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      /* The jump targets: a little air above a panel scrolled to the top. */
+      main > [tabindex='-1'] {
+        scroll-margin-top: var(--mu-space-4);
       }
       mashup-side-panel {
         min-height: 0;
@@ -179,17 +192,18 @@ export class PlenaryView extends LitElement {
       <div class="body">
         <div class="main-col">
           <main id="main" aria-label=${room ? room.workshop.title : msg('Plenum', { id: 'room.plenary' })}>
+            ${host && this.hostMenuOpen ? this.#hostNav(room !== null) : nothing}
             ${room
               ? html`<mashup-workshop-room .round=${room.round} .workshop=${room.workshop}></mashup-workshop-room>`
               : this.#plenaryMain(view)}
             ${host && this.hostMenuOpen
               ? html`${room
                     ? nothing
-                    : html`<mashup-host-menu></mashup-host-menu>
-                        <mashup-pk-host-panel></mashup-pk-host-panel>
-                        <mashup-video-host-panel></mashup-video-host-panel>`}
-                  <!-- Slot for the hosts' workshop-round controls (components/breakouts-host/). -->
-                  <mashup-breakout-host-panel></mashup-breakout-host-panel>`
+                    : html`<mashup-host-menu id="host-area-menu" tabindex="-1"></mashup-host-menu>
+                        <mashup-pk-host-panel id="host-area-pk" tabindex="-1"></mashup-pk-host-panel>
+                        <mashup-video-host-panel id="host-area-video" tabindex="-1"></mashup-video-host-panel>`}
+                  <!-- The hosts' workshop-round controls (components/breakouts-host/). -->
+                  <mashup-breakout-host-panel id="host-area-rounds" tabindex="-1"></mashup-breakout-host-panel>`
               : nothing}
           </main>
           <mashup-reaction-overlay></mashup-reaction-overlay>
@@ -218,6 +232,45 @@ export class PlenaryView extends LitElement {
         : html`<mashup-stage-welcome .event=${view.event} .connected=${connectedCount(view)}></mashup-stage-welcome>
             ${view.pechakucha ? html`<mashup-pk-stage></mashup-pk-stage>` : nothing}`}
       <mashup-pk-my-talk></mashup-pk-my-talk>`;
+  }
+
+  /**
+   * Jump links to the host panels. The panels keep one place in the page —
+   * moving the round panel up while a round runs would re-create it (losing
+   * an open dialog, a draft, a pending confirmation) and would still leave it
+   * below the stage — so hosts get one keyboard-operable step to any of them.
+   * Links rather than tabs: every panel stays rendered, as the e2e specs and
+   * hosts expect. In a workshop room only the round panel is there.
+   */
+  #hostNav(inRoom: boolean) {
+    const targets = [
+      ...(inRoom
+        ? []
+        : [
+            { id: 'host-area-menu', label: msg('Moderation', { id: 'role.host' }) },
+            { id: 'host-area-pk', label: msg('Pecha Kucha', { id: 'pk.host.title' }) },
+            { id: 'host-area-video', label: msg('Videobotschaften', { id: 'video.host.title' }) },
+          ]),
+      { id: 'host-area-rounds', label: msg('Workshoprunden', { id: 'breakoutHost.title' }) },
+    ];
+    return html`<nav class="host-nav" aria-label=${msg('Bereiche der Moderation', { id: 'hostNav.label' })} data-testid="host-nav">
+      <ul>
+        ${targets.map(
+          (t) => html`<li>
+            <a class="btn small quiet" href="#${t.id}" data-testid="host-nav-link" data-target=${t.id} @click=${(e: Event) => this.#jump(e, t.id)}>${t.label}</a>
+          </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  /** Fragment links do not reach into shadow roots: scroll and move focus by hand, so keyboard users land in the panel. */
+  #jump(e: Event, id: string): void {
+    e.preventDefault();
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
   }
 
   #dismiss(e: CustomEvent<{ id: string }>): void {
