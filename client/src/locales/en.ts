@@ -228,6 +228,8 @@ export const templates = {
   'hand.lower': 'Lower hand',
   'hand.raise': 'Raise hand',
   'header.home': 'go to the home page',
+  'helpBanner.label': 'Help requested',
+  'helpBanner.text': str`Help requested in “${0}” by ${1} at ${2}`,
   'host.announcement': 'Announcement',
   'host.announcement.clear': 'Remove announcement',
   'host.announcement.cleared': 'Announcement removed.',

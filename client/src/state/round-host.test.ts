@@ -1,7 +1,7 @@
 import type { Round } from '@mashup/shared';
 import { describe, expect, it } from 'vitest';
 import { person, round as draftRound } from '../test-support/snapshots.js';
-import { assignStrategies, boardColumns, helpKeys, roomRows, seatOf, seatsChangeable } from './round-host.js';
+import { arrivedHelp, assignStrategies, boardColumns, helpKeys, openHelpRows, roomRows, seatOf, seatsChangeable } from './round-host.js';
 
 const round = (extra: Partial<Round> = {}): Round =>
   draftRound({
@@ -67,5 +67,35 @@ describe('the hosts’ round panel, as data', () => {
     const live = round({ openedAt: 10, endsAt: 10_000, help: [{ workshopId: 'w1', by: 'a', at: 50 }] });
     expect([...helpKeys([live], 100).keys()]).toEqual(['r1/w1/50']);
     expect([...helpKeys([live], 10_000 + 60_000).keys()]).toEqual([]);
+  });
+
+  it('help banner: open requests of live rounds, newest first; a request for a removed workshop is left out', () => {
+    const live = round({
+      openedAt: 10,
+      endsAt: 10_000,
+      help: [
+        { workshopId: 'w1', by: 'a', at: 50 },
+        { workshopId: 'w2', by: 'd', at: 80 },
+        { workshopId: 'gone', by: 'c', at: 90 },
+      ],
+    });
+    expect(openHelpRows([live], 100).map((r) => [r.workshop.title, r.help.by])).toEqual([
+      ['Mobilität', 'd'],
+      ['Open Data', 'a'],
+    ]);
+    // After the closing warning everyone is back in the plenary: no banner for that round.
+    expect(openHelpRows([live], 10_000 + 60_000)).toEqual([]);
+  });
+
+  it('arrived help: nothing on the first look (open requests are shown, not announced), then only the new keys', () => {
+    const first = round({ openedAt: 10, endsAt: 10_000, help: [{ workshopId: 'w1', by: 'a', at: 50 }] });
+    const seen = new Set(helpKeys([first], 100).keys());
+    expect(arrivedHelp(null, helpKeys([first], 100))).toEqual([]);
+    expect(arrivedHelp(seen, helpKeys([first], 200))).toEqual([]);
+    const grown = round({ ...first, help: [...first.help, { workshopId: 'w2', by: 'd', at: 150 }] });
+    expect(arrivedHelp(seen, helpKeys([grown], 200)).map((x) => x.help.by)).toEqual(['d']);
+    // Done, then asked again in the same room: a new time, so a new arrival.
+    const again = round({ ...first, help: [{ workshopId: 'w1', by: 'a', at: 300 }] });
+    expect(arrivedHelp(seen, helpKeys([again], 400)).map((x) => x.help.at)).toEqual([300]);
   });
 });

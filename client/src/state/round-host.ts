@@ -118,6 +118,33 @@ export function helpKeys(rounds: readonly Round[], now: number): Map<string, { r
   return out;
 }
 
+/**
+ * The help requests that arrived since the last look: in `current`, not in
+ * `seen`, in the order of `current`. Nothing on the first look (`seen` null),
+ * so requests already open when a host arrives are shown, not announced.
+ */
+export function arrivedHelp<T>(seen: ReadonlySet<string> | null, current: ReadonlyMap<string, T>): T[] {
+  if (seen === null) return [];
+  return [...current.entries()].filter(([key]) => !seen.has(key)).map(([, value]) => value);
+}
+
+export interface HelpRow {
+  key: string;
+  round: Round;
+  workshop: Workshop;
+  help: HelpRequest;
+}
+
+/** The hosts' help banner: open help requests of the live rounds, newest first (a workshop no longer in its round is left out). */
+export function openHelpRows(rounds: readonly Round[], now: number): HelpRow[] {
+  const rows: HelpRow[] = [];
+  for (const [key, { round, help }] of helpKeys(rounds, now)) {
+    const workshop = round.workshops.find((w) => w.id === help.workshopId);
+    if (workshop) rows.push({ key, round, workshop, help });
+  }
+  return rows.sort((a, b) => b.help.at - a.help.at || a.key.localeCompare(b.key));
+}
+
 /** Where the host is visiting in this round: a workshop id, or null (plenary). */
 export function visitOf(round: Round, hostId: string): string | null {
   return round.visits[hostId] ?? null;

@@ -1,6 +1,7 @@
 /**
  * <mashup-breakout-host-panel> — the hosts' workshop rounds in the host area:
- * a notice when someone calls for help, a text sent to every room, the list of
+ * the open help requests (read out by <mashup-help-banner> in the frame,
+ * which hosts see wherever they are), a text sent to every room, the list of
  * rounds (each a <mashup-round-host-item> with its controls, room overview and
  * board), the set-up dialog and the confirmations for deleting and closing.
  * All requests go through this panel, so there is one busy state and one
@@ -69,8 +70,6 @@ export class BreakoutHostPanel extends LitElement {
   @state() private editing: Round | null = null;
   @state() private confirm: { kind: 'delete' | 'close'; roundId: string } | null = null;
   @state() private broadcast = '';
-  /** The newest help request that arrived while this panel was shown, for the live region. */
-  @state() private helpSaid = '';
   @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
   readonly #live = new SessionController(this);
   /** Remaining time and "vor 2 Min." need a look every second while a round is live. */
@@ -78,13 +77,6 @@ export class BreakoutHostPanel extends LitElement {
     const view = this.#live.view;
     return view !== null && view.rounds.some((r) => isRoundLive(r, this.#now()));
   });
-  /** Help requests seen so far; null until the first render, so requests already open at load are listed, not announced. */
-  #seenHelp: Set<string> | null = null;
-
-  protected override willUpdate(): void {
-    this.#noticeNewHelp();
-  }
-
   protected override updated(): void {
     syncDialog(this.confirmDialog, this.confirm !== null);
   }
@@ -98,7 +90,6 @@ export class BreakoutHostPanel extends LitElement {
     return html`<section class="card" aria-labelledby="breakout-host-title" data-testid="breakout-host-panel">
       <h2 id="breakout-host-title">${icon('people')}${msg('Workshoprunden', { id: 'breakoutHost.title' })}</h2>
       <div class="help-notice ${open.length ? 'help' : 'visually-hidden'}" data-testid="help-notice" data-count=${open.length}>
-        <p role="alert" class="help-text">${this.helpSaid}</p>
         ${open.length
           ? html`<p>${msg('Hilfe gerufen in:', { id: 'breakoutHost.helpOpen' })}</p>
               <ul>
@@ -219,24 +210,6 @@ export class BreakoutHostPanel extends LitElement {
     if (ok && typeof confirmation === 'function') this.done = confirmation(data as T);
     return ok;
   };
-
-  /** Announces help requests that arrived since the last render: hosts hear of them at once, not on their next look. */
-  #noticeNewHelp(): void {
-    const view = this.#live.view;
-    if (!view) return;
-    const current = helpKeys(view.rounds, this.#now());
-    if (this.#seenHelp !== null) {
-      const fresh = [...current.entries()].filter(([k]) => !this.#seenHelp!.has(k)).map(([, v]) => v);
-      const latest = fresh.at(-1);
-      if (latest) {
-        const ws = latest.round.workshops.find((w) => w.id === latest.help.workshopId);
-        const who = view.participants.find((p) => p.id === latest.help.by)?.name ?? '?';
-        this.helpSaid = msg(str`${who} ruft Hilfe in „${ws?.title ?? ''}“.`, { id: 'breakoutHost.helpArrived' });
-      }
-      if (current.size === 0) this.helpSaid = '';
-    }
-    this.#seenHelp = new Set(current.keys());
-  }
 
   #now(): number {
     return this.#live.session?.clock.serverNow() ?? Date.now();

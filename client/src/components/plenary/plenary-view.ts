@@ -15,6 +15,9 @@
  * host area of both views; jump links at the top of the main view (`host-nav`)
  * take hosts to any host panel without scrolling.
  *
+ * Hosts see open help requests in a banner below the announcement
+ * (`<mashup-help-banner>`), whether or not the host area is open.
+ *
  * Properties: `session` (EventSession, provided to all children via context), `code`.
  * Layout: three rows and two columns on wide screens; one column below 760px,
  * where the side panel becomes a section below the stage.
@@ -44,6 +47,7 @@ import '../breakouts/workshop-choices.js';
 import '../breakouts/workshop-room.js';
 import '../breakouts/results-wall.js';
 import '../breakouts/room-transition.js';
+import '../breakouts-host/help-banner.js';
 import { liveRound } from '@mashup/shared';
 import { roomWorkshop } from '../../state/breakouts.js';
 
@@ -55,7 +59,7 @@ export class PlenaryView extends LitElement {
     css`
       :host {
         display: grid;
-        grid-template-rows: auto auto auto minmax(0, 1fr) auto;
+        grid-template-rows: auto auto auto auto minmax(0, 1fr) auto;
         height: 100vh;
         height: 100dvh;
         background: var(--mu-bg);
@@ -189,6 +193,8 @@ export class PlenaryView extends LitElement {
         .dismissedId=${this.dismissedId}
         @announcement-dismiss=${this.#dismiss}
       ></mashup-announcement-banner>
+      <!-- Always in the page (it renders nothing for non-hosts), so the grid rows stay the same for everyone. -->
+      <mashup-help-banner></mashup-help-banner>
       <div class="body">
         <div class="main-col">
           <main id="main" aria-label=${room ? room.workshop.title : msg('Plenum', { id: 'room.plenary' })}>
