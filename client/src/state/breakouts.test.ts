@@ -3,6 +3,7 @@ import { ROUND_CLOSING_MS, type ResultItem, type Round } from '@mashup/shared';
 import { round as draftRound, snapshot } from '../test-support/snapshots.js';
 import { reducePlenary, initialPlenaryState, type EventView } from './plenary-state.js';
 import {
+  canEditOnWall,
   closingSecondsLeft,
   freeSeats,
   offeredRound,
@@ -92,5 +93,23 @@ describe('breakouts view helpers', () => {
       ['r1', true],
     ]);
     expect(groups[0]!.cards.map((c) => c.workshop.id)).toEqual(['w1', 'w2']);
+  });
+
+  it('the wall is editable for hosts and the workshop’s moderator once the round is over (B6), for nobody else', () => {
+    const closed = round({ openedAt: NOW - 40 * MIN, endsAt: NOW - 10 * MIN });
+    const as = (participantId: string, role: 'host' | 'participant') =>
+      reducePlenary(initialPlenaryState, {
+        type: 'snapshot',
+        snapshot: snapshot(1, { rounds: [closed], self: { participantId, role } }),
+        source: 'connect',
+      }).state.view!;
+    expect(closed.workshops.map((w) => canEditOnWall(as('h', 'host'), closed, w, NOW))).toEqual([true, true]);
+    // m1 moderates w1 only.
+    expect(closed.workshops.map((w) => canEditOnWall(as('m1', 'participant'), closed, w, NOW))).toEqual([true, false]);
+    expect(canEditOnWall(as('a', 'participant'), closed, closed.workshops[0]!, NOW)).toBe(false);
+    // Live (and in the closing warning) the room's own board is where one writes.
+    const live = open();
+    expect(canEditOnWall(as('h', 'host'), live, live.workshops[0]!, NOW + MIN)).toBe(false);
+    expect(canEditOnWall(as('h', 'host'), live, live.workshops[0]!, NOW + 30 * MIN + 1)).toBe(false);
   });
 });

@@ -74,6 +74,16 @@ export function canModerate(view: EventView, workshop: Workshop): boolean {
 }
 
 /**
+ * Who edits, removes and pins entries on the plenary's results wall: hosts
+ * and that workshop's moderator, once the round is over (they may write
+ * after the round, rule B6). While it runs, the room's own board is the
+ * place to write, so the wall stays a read-only overview then.
+ */
+export function canEditOnWall(view: EventView, round: Round, workshop: Workshop, now: number): boolean {
+  return roundPhase(round, now) === 'closed' && canModerate(view, workshop);
+}
+
+/**
  * The round alert crossed between two readings of the remaining time (5 or 1
  * minute, ROUND_ALERTS_MS), or null. Crossings only, like countdown-cues: a
  * person arriving with 3 minutes left sees the digits, nobody shouts at them.

@@ -7,6 +7,9 @@
  * text in the editor and shows the other version beside it, with a choice
  * to take that one or to save their own over it. Nothing is lost unseen.
  *
+ * Used on the room's results board and, after a round, on the plenary's
+ * results wall for hosts and the workshop's moderator.
+ *
  * Properties: `item` (ResultItem), `board` ({roundId, workshopId}), `canEdit`, `canPin`.
  * Session from context.
  */

@@ -4,7 +4,9 @@
  * newest first), entries in the three sections with pinned ones first. The
  * board a host puts in the spotlight (`snapshot.spotlight`) is shown large
  * above the wall for everyone; hosts get "Hervorheben" / "Nicht mehr
- * hervorheben" on every card (`results:spotlight`).
+ * hervorheben" on every card (`results:spotlight`). Once a round is over,
+ * hosts and each workshop's moderator edit, remove and pin that card's
+ * entries right here (rule B6), with the room board's <mashup-result-item>.
  *
  * Renders nothing before the first round has opened. Session from context.
  */
@@ -12,14 +14,16 @@ import { localized, msg, str } from '@lit/localize';
 import { RESULT_SECTIONS, type ResultsBoard, type Round, type Workshop } from '@mashup/shared';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { SessionController } from '../../context.js';
 import { icon } from '../../icons.js';
 import { errorMessage } from '../../i18n/error-messages.js';
-import { sectionItems, wallGroups } from '../../state/breakouts.js';
+import { canEditOnWall, sectionItems, wallGroups } from '../../state/breakouts.js';
 import { isHost } from '../../state/selectors.js';
 import { baseStyles } from '../../styles/shared.js';
 import { tileStyles } from '../../styles/stage.js';
 import { sectionTitle } from './results-board.js';
+import './result-item.js';
 
 @customElement('mashup-results-wall')
 @localized()
@@ -67,6 +71,13 @@ export class ResultsWall extends LitElement {
       li {
         overflow-wrap: anywhere;
       }
+      /* Editable entries are boxes with their own buttons: no bullets. */
+      ul.editable {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        gap: var(--mu-space-2);
+      }
       .text {
         white-space: pre-line;
       }
@@ -84,7 +95,8 @@ export class ResultsWall extends LitElement {
     const view = this.#live.view;
     const session = this.#live.session;
     if (!view || !session) return nothing;
-    const groups = wallGroups(view, session.clock.serverNow());
+    const now = session.clock.serverNow();
+    const groups = wallGroups(view, now);
     if (groups.length === 0) return nothing;
     const host = isHost(view);
     const spot = view.spotlight;
@@ -95,23 +107,25 @@ export class ResultsWall extends LitElement {
       ${lit && litRound
         ? html`<div class="spotlight" data-testid="results-spotlight" aria-live="polite">
             <h3>${msg('Im Fokus', { id: 'results.wall.spotlight' })}</h3>
-            ${this.#card(litRound, lit.workshop, lit.board, host, true)}
+            ${this.#card(litRound, lit.workshop, lit.board, host, true, false)}
           </div>`
         : html`<div aria-live="polite"></div>`}
       ${groups.map(
         (g) => html`<div>
           <h3>${g.live ? msg(str`${g.round.title} (läuft)`, { id: 'results.wall.live' }) : g.round.title}</h3>
-          <div class="cards">${g.cards.map((c) => this.#card(g.round, c.workshop, c.board, host, false))}</div>
+          <div class="cards">${g.cards.map((c) => this.#card(g.round, c.workshop, c.board, host, false, canEditOnWall(view, g.round, c.workshop, now)))}</div>
         </div>`,
       )}
       ${this.error ? html`<p class="error" role="alert">${icon('alert')}${this.error}</p>` : nothing}
     </section>`;
   }
 
-  #card(round: Round, w: Workshop, board: ResultsBoard | null, host: boolean, inSpotlight: boolean) {
+  /** `editable`: entries with edit, remove and pin; never in the spotlight, which shows the same card again (one editor per entry). */
+  #card(round: Round, w: Workshop, board: ResultsBoard | null, host: boolean, inSpotlight: boolean, editable: boolean) {
     const spot = this.#live.view?.spotlight;
     const isLit = spot?.roundId === round.id && spot.workshopId === w.id;
     const count = board?.items.length ?? 0;
+    const ref = { roundId: round.id, workshopId: w.id };
     return html`<article
       class="tile ${isLit && !inSpotlight ? 'lit' : ''}"
       aria-label=${w.title}
@@ -124,6 +138,19 @@ export class ResultsWall extends LitElement {
       ${RESULT_SECTIONS.map((section) => {
         const items = sectionItems(board, section);
         if (items.length === 0) return nothing;
+        if (editable) {
+          // Keyed by id, so an open editor stays with its entry when pinning reorders the list.
+          return html`<h5>${sectionTitle(section)}</h5>
+            <ul class="editable">
+              ${repeat(
+                items,
+                (i) => i.id,
+                (i) => html`<li data-testid="results-card-item" data-pinned=${i.pinned ? 'true' : 'false'}>
+                  <mashup-result-item .item=${i} .board=${ref} canEdit canPin></mashup-result-item>
+                </li>`,
+              )}
+            </ul>`;
+        }
         return html`<h5>${sectionTitle(section)}</h5>
           <ul>
             ${items.map(
