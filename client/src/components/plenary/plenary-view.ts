@@ -75,6 +75,10 @@ export class PlenaryView extends LitElement {
         min-height: 0;
       }
       main {
+        /* The containing block of the visually hidden texts inside the panels (position: absolute):
+           without it they sit at their static place far below and stretch the document, so the page
+           itself scrolled on wide screens and a jump link scrolled the top bar away. */
+        position: relative;
         overflow: auto;
         min-height: 0;
         padding: var(--mu-space-4);
