@@ -3,9 +3,11 @@
  * workshops of two seats each in choose mode, four participants choose (the
  * third finds the first workshop "voll"), the host opens the round and
  * everyone is in their room at once, both rooms count down the same time, a
- * broadcast reaches both rooms, a reload lands in the same workshop, results
- * written in a room show on the plenary's results wall once the round has
- * closed, and everyone is back in the plenary.
+ * broadcast reaches both rooms, a reload lands in the same workshop, a call
+ * for help reaches the host in the banner below the top bar (visit, done),
+ * results written in a room show on the plenary's results wall once the
+ * round has closed, where the host pins and edits them, and everyone is back
+ * in the plenary.
  *
  * The closing warning is the real 60 seconds (rule B5): nothing is faked, so
  * this spec takes a little over a minute.
@@ -36,8 +38,23 @@ test.describe('workshop rounds', () => {
     );
     people.push(ada!, ben!, cem!, dora!);
 
-    // The host prepares the round: two workshops, two seats each, participants choose.
+    // The host reaches the round panel from the jump links above the host area, by keyboard, also on a phone.
     const h = host.page;
+    const viewport = h.viewportSize();
+    await h.setViewportSize({ width: 390, height: 844 });
+    const roundsLink = h.getByTestId('host-nav-link').filter({ hasText: 'Workshoprunden' });
+    await expect(h.getByTestId('round-new')).not.toBeInViewport();
+    await roundsLink.focus();
+    await h.keyboard.press('Enter');
+    await expect(h.getByTestId('round-new')).toBeInViewport();
+    expect(await h.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    if (viewport) await h.setViewportSize(viewport);
+    // On a wide screen only the main view scrolls: the top bar stays in view.
+    await roundsLink.click();
+    await expect(h.getByTestId('round-new')).toBeInViewport();
+    await expect(h.getByTestId('room-name')).toBeInViewport();
+
+    // The host prepares the round: two workshops, two seats each, participants choose.
     await h.getByTestId('round-new').click();
     const dialog = h.getByTestId('round-dialog');
     await dialog.getByTestId('round-title').fill('Workshoprunde 1');
@@ -112,6 +129,17 @@ test.describe('workshop rounds', () => {
     await expect(dora!.page.getByTestId('workshop-room')).toBeVisible();
     await expect(dora!.page.getByTestId('workshop-title')).toContainText('Digitaler Zwilling');
 
+    // Cem calls for help: the host sees it below the top bar, drops into the room from there and marks it done.
+    await cem!.page.getByTestId('help-button').click();
+    const banner = h.getByTestId('help-banner');
+    await expect(banner).toContainText('Digitaler Zwilling');
+    await expect(h.getByTestId('help-banner-said')).toHaveText('Cem ruft Hilfe in „Digitaler Zwilling“.');
+    await banner.getByTestId('help-banner-visit').click();
+    await expect(h.getByTestId('workshop-title')).toContainText('Digitaler Zwilling');
+    await expect(banner.getByTestId('help-banner-visit')).toHaveCount(0);
+    await banner.getByTestId('help-banner-done').click();
+    await expect(banner).toBeHidden();
+
     // Closing: a warning in every room, then everyone is back in the plenary.
     await round.getByTestId('round-close').click();
     await h.getByTestId('round-confirm').click();
@@ -124,5 +152,15 @@ test.describe('workshop rounds', () => {
     // The results wall in the plenary shows the workshop's results.
     const card = cem!.page.getByTestId('results-card').filter({ hasText: 'Datenplattformen' });
     await expect(card.getByTestId('results-card-item')).toContainText('Governance');
+
+    // After the round the host pins and edits on the wall; Cem, read-only, sees both.
+    const hostCard = h.getByTestId('results-card').filter({ hasText: 'Datenplattformen' });
+    await hostCard.getByTestId('result-pin').click();
+    await expect(card.getByTestId('results-card-item')).toHaveAttribute('data-pinned', 'true');
+    await hostCard.getByTestId('result-edit').click();
+    await hostCard.getByTestId('result-edit-input').fill('Offene Daten brauchen eine klare Governance');
+    await hostCard.getByTestId('result-edit-save').click();
+    await expect(card.getByTestId('results-card-item')).toContainText('eine klare Governance');
+    await expect(card.getByTestId('result-edit')).toHaveCount(0);
   });
 });
