@@ -72,7 +72,10 @@ describe('POST /api/events/:code/rounds/:roundId/placements', () => {
   it('seats joined people, keeps rows for people not here yet, reports bad rows per line; everyone gets the round patch', async () => {
     const s = await setup();
     // The save's own patch may still be on its way: wait for the one with the import in it.
-    const patch = s.anna.next('state:patch', ({ patch: p }) => p.type === 'round' && p.round.pending.length > 0);
+    const patch = s.anna.next(
+      'state:patch',
+      ({ patch: p }) => p.type === 'round' && (p.round.seats[s.workshops.kom]?.seated.length ?? 0) > 0,
+    );
     const csv = '\uFEFFName;Kommune;Workshop\r\nanna müller;Ulm;Kommunikation\r\nCarla Chen;Jena;Herzlich digital\r\nDora Dorn;;Open Data\r\n';
     const res = await upload(s, s.host.token, csv, 'text/csv; charset=utf-8');
     expect(res.status).toBe(200);
@@ -83,16 +86,22 @@ describe('POST /api/events/:code/rounds/:roundId/placements', () => {
     const { patch: seen } = await patch;
     if (seen.type !== 'round') throw new Error('expected a round patch');
     expect(seen.round.seats[s.workshops.kom]!.seated).toEqual([s.anna.participantId]);
-    expect(seen.round.pending).toEqual([{ name: 'Carla Chen', org: 'Jena', workshopId: s.workshops.dig }]);
+    // The row for Carla, who has not joined, stays on the server: clients never see names of people not here.
+    expect(seen.round.pending).toEqual([]);
+    expect((await roundOf(s.eventId, s.roundId))!.pending).toEqual([{ name: 'Carla Chen', org: 'Jena', workshopId: s.workshops.dig }]);
 
     // Carla joins later: she is seated before her first snapshot, and the row is used up.
-    const hostSees = s.host.next('state:patch', ({ patch: p }) => p.type === 'round' && p.round.pending.length === 0);
+    const hostSees = s.host.next(
+      'state:patch',
+      ({ patch: p }) => p.type === 'round' && (p.round.seats[s.workshops.dig]?.seated.length ?? 0) > 0,
+    );
     const carla = await joinAndConnect(server.url, s.code, { name: 'Carla Chen', org: 'Jena' });
     clients.push(carla);
     const mine = carla.snapshot.rounds.find((r) => r.id === s.roundId)!;
     expect(mine.seats[s.workshops.dig]!.seated).toEqual([carla.participantId]);
     expect(mine.pending).toEqual([]);
     await hostSees;
+    expect((await roundOf(s.eventId, s.roundId))!.pending).toEqual([]);
 
     // Once the round opens, both are in their rooms (rule B1).
     expect((await s.host.request('breakout:open', { roundId: s.roundId })).ok).toBe(true);

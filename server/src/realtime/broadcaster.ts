@@ -3,6 +3,7 @@
  * sockets on all server processes.
  */
 import type { ChatMessage, Patch, ReactionKind, SessionEndReason } from '@mashup/shared';
+import { publicRound } from '../domain/breakouts/round.js';
 import type { Audience } from './room-routing.js';
 import { socketRooms } from './rooms.js';
 import type { MashupServer } from './types.js';
@@ -33,7 +34,9 @@ export function socketBroadcaster(io: MashupServer, clustered: boolean): Broadca
     return io.to(audience.participantIds.map((p) => socketRooms.participant(eventId, p)));
   };
   return {
-    patch(eventId, seq, patch, first) {
+    patch(eventId, seq, rawPatch, first) {
+      // The one door for patches: a round never leaves with its pending CSV rows.
+      const patch: Patch = rawPatch.type === 'round' ? { ...rawPatch, round: publicRound(rawPatch.round) } : rawPatch;
       if (!first?.length) {
         io.to(socketRooms.event(eventId)).emit('state:patch', { seq, patch });
         return;

@@ -1,5 +1,6 @@
 import { roomOf, type Snapshot } from '@mashup/shared';
 import { eventInfo, participantView, type EventRecord, type ParticipantRecord } from '../domain/records.js';
+import { publicRound } from '../domain/breakouts/round.js';
 import type { EventStore } from '../store/types.js';
 
 /** The full picture for one participant: event-wide state plus the chat of the room they are in. */
@@ -28,7 +29,7 @@ export async function buildSnapshot(
     pechakucha: state.docs.pechakucha,
     videos: state.docs.videos ?? [],
     video: state.docs.video,
-    rounds,
+    rounds: rounds.map(publicRound),
     results: state.items.results,
     spotlight: state.docs.spotlight,
   };

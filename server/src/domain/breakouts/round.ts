@@ -380,6 +380,15 @@ export function editWorkshop(
   return { ...round, workshops: round.workshops.map((w) => (w.id === workshopId ? { ...w, ...edit } : w)) };
 }
 
+/**
+ * A round as clients see it: without the pending CSV rows, which name people
+ * who have not joined (data minimisation; hosts get the count in the import's
+ * reply) and would tell anyone which name claims a pre-assigned seat.
+ */
+export function publicRound(round: Round): Round {
+  return round.pending.length === 0 ? round : { ...round, pending: [] };
+}
+
 /** A new round needs room in the event (LIMITS.roundsMax). */
 export function checkRoundCount(existing: number): void {
   if (existing >= LIMITS.roundsMax) refuse('breakout.too_many', `An event holds at most ${LIMITS.roundsMax} rounds.`);
