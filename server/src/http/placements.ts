@@ -59,7 +59,7 @@ export async function registerPlacementRoutes(app: FastifyInstance, deps: Placem
       const known = new Set(before.participants.map((p) => p.id));
       const after = await deps.store.loadState(event.id);
       for (const p of after.participants) {
-        if (!known.has(p.id) && !p.removed) await placeJoiner({ ...deps, now: () => deps.clock.now() }, event.id, p);
+        if (!known.has(p.id) && !p.removed) await placeJoiner({ ...deps, now: () => deps.clock.now() }, event.id, { ...p, newcomer: true });
       }
 
       req.log.info({ eventId: event.id, roundId, rows: rows.length, placed: done?.placed, pending: done?.pending }, 'placements imported');

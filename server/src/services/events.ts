@@ -75,7 +75,7 @@ export class EventService {
       );
       const p = change.value!;
       if (change.seq !== null) broadcast.patch(event.id, change.seq, { type: 'participant', participant: participantView(p) });
-      await this.seat(event.id, p);
+      await this.seat(event.id, p, false);
       return { token: token!, participantId: p.id, role: p.role, event: eventInfo(event) };
     }
 
@@ -83,7 +83,7 @@ export class EventService {
     const p = newParticipant(event.id, profile, role, this.deps.ctx());
     const seq = await store.addParticipant(p);
     broadcast.patch(event.id, seq, { type: 'participant', participant: participantView(p) });
-    await this.seat(event.id, p);
+    await this.seat(event.id, p, true);
     return {
       token: signer.sign({ eventId: event.id, participantId: p.id }),
       participantId: p.id,
@@ -96,9 +96,9 @@ export class EventService {
    * After the participant patch, so clients know the person before they see
    * them seated; before the reply, so the first snapshot already has the seat.
    */
-  private seat(eventId: string, p: ParticipantRecord): Promise<void> {
+  private seat(eventId: string, p: ParticipantRecord, newcomer: boolean): Promise<void> {
     const { store, broadcast, ctx } = this.deps;
-    return placeJoiner({ store, broadcast, now: () => ctx().now }, eventId, p);
+    return placeJoiner({ store, broadcast, now: () => ctx().now }, eventId, { ...p, newcomer });
   }
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { roomOf, type Round } from '@mashup/shared';
 import { UNCHANGED } from '../context.js';
-import { leastFullWorkshop, placeOnJoin, type JoinPlacement } from './join.js';
+import { leastFullWorkshop, placeOnJoin, type JoinPlacement, type Joiner } from './join.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -34,11 +34,12 @@ function round(over: Partial<Round> = {}): Round {
   };
 }
 
-const joiner = (over: Partial<{ id: string; name: string; org: string; role: 'participant' | 'host' }> = {}) => ({
+const joiner = (over: Partial<Joiner> = {}): Joiner => ({
   id: 'new',
   name: 'Nora Neu',
   org: 'Kiel',
-  role: 'participant' as const,
+  role: 'participant',
+  newcomer: true,
   ...over,
 });
 
@@ -69,6 +70,10 @@ describe('late joiners in automatic modes', () => {
     expect(placeOnJoin(round({ closingAt: NOW - 1 }), joiner(), NOW)).toBe(UNCHANGED);
     expect(placeOnJoin(round(), joiner({ role: 'host' }), NOW)).toBe(UNCHANGED);
     expect(placeOnJoin(round(), joiner({ id: 'p2' }), NOW)).toBe(UNCHANGED);
+  });
+
+  it('a reload is not a late join: someone a host took out of every workshop stays in the plenary', () => {
+    expect(placeOnJoin(round(), joiner({ newcomer: false }), NOW)).toBe(UNCHANGED);
   });
 });
 

@@ -18,6 +18,12 @@ export interface Joiner {
   name: string;
   org: string;
   role: Role;
+  /**
+   * A first join, not a reload: only newcomers get a free seat by themselves.
+   * Someone who is back without a seat may have been taken out by a host on
+   * purpose; a reload must not undo that (they wait in "Ohne Workshop").
+   */
+  newcomer: boolean;
 }
 
 export interface JoinPlacement {
@@ -77,7 +83,7 @@ export function placeOnJoin(round: Round, joiner: Joiner, now: number): JoinPlac
   }
 
   if (phase !== 'open' || (round.mode !== 'balanced' && round.mode !== 'rotate')) return UNCHANGED;
-  if (joiner.role === 'host' || hasPlace(round, joiner.id)) return UNCHANGED;
+  if (!joiner.newcomer || joiner.role === 'host' || hasPlace(round, joiner.id)) return UNCHANGED;
   const wid = leastFullWorkshop(round);
   if (wid === null) return UNCHANGED;
   const s = seatsOf(round, wid);
