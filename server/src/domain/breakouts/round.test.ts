@@ -150,6 +150,25 @@ describe('choose (rule B3)', () => {
   it('a moderator takes no seat: their own room is theirs anyway, another one is refused (breakout.wrong_mode)', () => {
     expect(choose(published(), 'mod-a', 'w1', { waitlist: true }, T0)).toBe(UNCHANGED);
     expect(codeOf(() => choose(published(), 'mod-a', 'w2', { waitlist: true }, T0))).toBe('breakout.wrong_mode');
+    expect(codeOf(() => move(published(), 'mod-a', 'w2', T0))).toBe('breakout.wrong_mode');
+  });
+
+  it('someone made moderator gives up the seat they held, and the waitlist there moves up (B4)', () => {
+    let r = published();
+    r = pick(pick(pick(r, 'x', 'w1'), 'b', 'w1'), 'c', 'w1'); // w1 has 2 seats: x, b seated; c waits
+    const ctxNow = { now: T0, newId: () => 'new-id' };
+    const redefined = define(
+      r,
+      {
+        title: r.title,
+        durationMs: r.durationMs,
+        mode: r.mode,
+        workshops: r.workshops.map((w) => ({ id: w.id, title: w.title, description: w.description, moderatorId: w.id === 'w2' ? 'x' : w.moderatorId, capacity: w.capacity, tag: w.tag })),
+      },
+      ctxNow,
+    );
+    expect(seated(redefined, 'w1')).toEqual(['b', 'c']);
+    expect(waiting(redefined, 'w1')).toEqual([]);
   });
 
   it('a full workshop puts people on the waitlist in the order they came', () => {

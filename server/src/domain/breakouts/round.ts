@@ -57,9 +57,13 @@ export function define(current: Round | null, input: RoundDefinition, ctx: Domai
       tag: w.tag,
     };
   });
+  // A moderator is in their own room without a seat: a seat or waitlist place they hold
+  // from before (chosen, or assigned) is given up, so nobody waits behind it.
+  const moderators = new Set(workshops.flatMap((w) => (w.moderatorId ? [w.moderatorId] : [])));
   const seatMap: Record<string, WorkshopSeats> = {};
   for (const w of workshops) {
-    const kept = current?.seats[w.id] ?? emptySeats();
+    const before = current?.seats[w.id] ?? emptySeats();
+    const kept = { seated: before.seated.filter((p) => !moderators.has(p)), waitlist: before.waitlist.filter((p) => !moderators.has(p)) };
     if (kept.seated.length > w.capacity) {
       refuse('breakout.capacity_below_seated', `${w.title} already has ${kept.seated.length} people seated.`, {
         seated: kept.seated.length,
@@ -203,6 +207,9 @@ export function move(current: Round | null, person: string, workshopId: string |
   requireChangeable(round, now);
   if (workshopId === null) return leave(round, person, now);
   const ws = requireWorkshop(round, workshopId);
+  if (round.workshops.some((w) => w.moderatorId === person)) {
+    refuse('breakout.wrong_mode', 'This person moderates a workshop of this round and is in that room.');
+  }
   const here = round.seats[workshopId] ?? emptySeats();
   if (here.seated.includes(person)) return UNCHANGED;
   if (here.seated.length >= ws.capacity) {
