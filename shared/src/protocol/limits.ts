@@ -35,6 +35,11 @@ export const LIMITS = {
   /** Results: text of one item, items per board. */
   resultTextMax: 1000,
   resultItemsMax: 200,
+  /**
+   * All text on one board. Every change sends the whole board to every client:
+   * 50,000 characters is pages of results and keeps one patch well under 100 KB.
+   */
+  resultBoardTextMax: 50_000,
   /** CSV pre-assignment upload (bytes, rows). */
   csvMaxBytes: 512 * 1024,
   csvRowsMax: 2000,

@@ -77,6 +77,14 @@ describe('results board (rule B6)', () => {
     for (let i = 0; i < 200; i++) b = add(b, `i${i}`, `t${i}`);
     expect(refusal(() => add(b, 'one-more', 'x')).code).toBe('results.too_many');
   });
+
+  it('a board past 50,000 characters → results.too_many, for adds and for edits that grow it', () => {
+    let b: ResultsBoard | null = null;
+    for (let i = 0; i < 50; i++) b = add(b, `i${i}`, 'x'.repeat(1000)); // exactly 50,000
+    expect(refusal(() => add(b, 'one-more', 'y')).code).toBe('results.too_many');
+    expect(refusal(() => editItem(b, 'i0', { text: 'x'.repeat(1000) + 'y', baseVersion: 1 }, T0 + 1)).code).toBe('results.too_many');
+    expect((editItem(b, 'i0', { text: 'kürzer', baseVersion: 1 }, T0 + 1) as ResultsBoard).items[0]!.text).toBe('kürzer');
+  });
 });
 
 describe('who may write on a board', () => {

@@ -23,6 +23,15 @@ export function requireBoardAccess(round: Round, workshopId: string, actor: Acto
   refuse('auth.forbidden', 'Only the people in this workshop room can change its results.');
 }
 
+/** A board whose text grew past LIMITS.resultBoardTextMax is refused (the patch goes to everyone). */
+function requireRoom(board: ResultsBoard): ResultsBoard {
+  const chars = board.items.reduce((n, i) => n + i.text.length, 0);
+  if (chars > LIMITS.resultBoardTextMax) {
+    refuse('results.too_many', `A board holds at most ${LIMITS.resultBoardTextMax} characters.`, { max: LIMITS.resultBoardTextMax });
+  }
+  return board;
+}
+
 const emptyBoard = (roundId: string, workshopId: string, now: number): ResultsBoard => ({ roundId, workshopId, items: [], updatedAt: now });
 
 function requireItem(board: ResultsBoard | null, itemId: string): { board: ResultsBoard; item: ResultItem } {
@@ -48,7 +57,7 @@ export function addItem(
     refuse('results.too_many', `A board holds at most ${LIMITS.resultItemsMax} items.`);
   }
   const item: ResultItem = { id: entry.itemId, section: entry.section, text: entry.text, by: entry.by, at: ctx.now, version: 1, pinned: false };
-  return { ...board, items: [...board.items, item], updatedAt: ctx.now };
+  return requireRoom({ ...board, items: [...board.items, item], updatedAt: ctx.now });
 }
 
 export function editItem(
@@ -65,7 +74,7 @@ export function editItem(
     });
   }
   if (item.text === edit.text) return UNCHANGED;
-  return replaceItem(board, { ...item, text: edit.text, version: item.version + 1 }, now);
+  return requireRoom(replaceItem(board, { ...item, text: edit.text, version: item.version + 1 }, now));
 }
 
 export function removeItem(current: ResultsBoard | null, itemId: string, now: number): ResultsBoard | Unchanged {
