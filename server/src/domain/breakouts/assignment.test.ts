@@ -55,6 +55,17 @@ describe('keep the groups of an earlier round', () => {
 });
 
 describe('rotation ("World Café")', () => {
+  it('a large event (500 people, 4 rooms) stops improving at the swap budget and still places everyone evenly', () => {
+    const people = Array.from({ length: 500 }, (_, i) => `p${i}`);
+    const rooms = ['a', 'b', 'c', 'd'].map((id) => ({ id, capacity: 125 }));
+    const encounters: Encounters = new Map();
+    recordEncounters(encounters, assignBalanced(people, rooms, seededRandom(1)).rooms.values());
+    const { rooms: placed, unplaced } = assignRotation(people, rooms, encounters, seededRandom(2), 20, 100_000);
+    expect(unplaced).toEqual([]);
+    expect([...placed.values()].map((m) => m.length)).toEqual([125, 125, 125, 125]);
+    expect(new Set([...placed.values()].flat()).size).toBe(500);
+  });
+
   /*
    * What is possible: rooms of 8 drawn from 5 earlier rooms must hold at least
    * two pairs of people from the same earlier room (8 people, 5 origins:

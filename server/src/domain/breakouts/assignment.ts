@@ -108,7 +108,10 @@ export function repeatedPairings(encounters: Encounters): number {
  * Rotate to maximise new encounters ("World Café"): people are placed one by
  * one where they know the fewest members already (ties: the emptier room),
  * keeping sizes balanced; then pairwise swaps that lower the number of
- * repeated meetings are applied until none helps (bounded by `maxPasses`).
+ * repeated meetings are applied until none helps (bounded by `maxPasses` and
+ * by `maxSwapChecks`: a pass costs people² / rooms checks, so 500 people in 4
+ * rooms must not hold the server's event loop for seconds — 2 million checks
+ * are ~0.2 s; the greedy placement alone already gets most of the benefit).
  */
 export function assignRotation(
   people: readonly string[],
@@ -116,6 +119,7 @@ export function assignRotation(
   encounters: Encounters,
   random: Random,
   maxPasses = 20,
+  maxSwapChecks = 2_000_000,
 ): Assignment {
   const base = assignBalanced(people, rooms, random); // decides sizes and who is unplaced
   const sizes = new Map([...base.rooms].map(([id, m]) => [id, m.length]));
@@ -138,7 +142,8 @@ export function assignRotation(
   // Local improvement: swap two people of different rooms when it lowers repeated meetings.
   const costIn = (p: string, members: readonly string[], except: string) =>
     members.reduce((sum, m) => (m === p || m === except ? sum : sum + met(p, m)), 0);
-  for (let pass = 0; pass < maxPasses; pass++) {
+  let checks = 0;
+  for (let pass = 0; pass < maxPasses && checks < maxSwapChecks; pass++) {
     let improved = false;
     const ids = rooms.map((r) => r.id);
     for (let a = 0; a < ids.length; a++) {
@@ -147,6 +152,7 @@ export function assignRotation(
         const rb = placed.get(ids[b]!)!;
         for (let i = 0; i < ra.length; i++) {
           for (let j = 0; j < rb.length; j++) {
+            checks++;
             const x = ra[i]!;
             const y = rb[j]!;
             const before = costIn(x, ra, x) + costIn(y, rb, y);
