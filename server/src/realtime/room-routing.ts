@@ -26,7 +26,33 @@ export interface Location {
 
 /** Where a participant is now, and who is there with them: one read of the event's rounds. */
 export async function locate(store: EventStore, eventId: string, participantId: string, now: number): Promise<Location> {
-  const rounds = await store.listItems(eventId, 'rounds');
+  return locateIn(await store.listItems(eventId, 'rounds'), participantId, now);
+}
+
+function locateIn(rounds: readonly Round[], participantId: string, now: number): Location {
   const roomId = roomOf(participantId, rounds, now);
   return { roomId, audience: audienceOf(rounds, roomId, now) };
+}
+
+/**
+ * `locate` for reactions: an applause wave of 1,000 people must not become
+ * 1,000 reads of every round. Each process reuses an event's rounds for
+ * `ttlMs` (the reaction flush interval): a reaction sent in the moment of a
+ * room change may still reach the old room, which for an ephemeral burst is
+ * harmless. Chat keeps the fresh read.
+ */
+export function cachedLocator(store: EventStore, ttlMs: number) {
+  const cache = new Map<string, { at: number; rounds: Promise<Round[]> }>();
+  return (eventId: string, participantId: string, now: number): Promise<Location> => {
+    let hit = cache.get(eventId);
+    if (!hit || now - hit.at >= ttlMs || now < hit.at) {
+      if (cache.size > 10_000) cache.clear(); // bounded: a long-running process sees many events
+      const rounds = store.listItems(eventId, 'rounds');
+      hit = { at: now, rounds };
+      cache.set(eventId, hit);
+      // A failed read is not kept: the next reaction reads again.
+      rounds.catch(() => cache.get(eventId) === hit && cache.delete(eventId));
+    }
+    return hit.rounds.then((rounds) => locateIn(rounds, participantId, now));
+  };
 }

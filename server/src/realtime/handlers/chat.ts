@@ -3,12 +3,14 @@ import { PLENARY_ROOM } from '@mashup/shared';
 import { draftMessage } from '../../domain/chat.js';
 import type { FeatureDeps } from '../deps.js';
 import type { Handler } from '../handler.js';
-import { locate } from '../room-routing.js';
+import { REACTION_FLUSH_MS } from '../reactions.js';
+import { cachedLocator, locate } from '../room-routing.js';
 
 // One activity signal per workshop room per process and interval is enough for the hosts' overview.
 const ACTIVITY_THROTTLE_MS = 5_000;
 
 export function chatHandlers(deps: FeatureDeps) {
+  const locateForReaction = cachedLocator(deps.store, REACTION_FLUSH_MS);
   const lastActivity = new Map<string, number>();
   const signalActivity = (eventId: string, roomId: string, at: number) => {
     if (roomId === PLENARY_ROOM) return;
@@ -28,7 +30,7 @@ export function chatHandlers(deps: FeatureDeps) {
   };
 
   const react: Handler<'reaction:send'> = async ({ eventId, actor }, { kind }) => {
-    const { roomId, audience } = await locate(deps.store, eventId, actor.id, deps.clock.now());
+    const { roomId, audience } = await locateForReaction(eventId, actor.id, deps.clock.now());
     deps.reactions.add(eventId, roomId, kind, audience);
     return {};
   };
