@@ -58,7 +58,8 @@ export function breakoutHandlers(deps: FeatureDeps) {
     const { round } = await applySeats(eventId, roundId, (cur, t) => rounds.choose(cur, actor.id, workshopId, { waitlist }, t));
     const seats = round?.seats[workshopId];
     const at = seats?.seated.indexOf(actor.id) ?? -1;
-    if (at >= 0) return { seated: true, position: 0 };
+    const moderates = round?.workshops.some((w) => w.id === workshopId && w.moderatorId === actor.id) ?? false;
+    if (at >= 0 || moderates) return { seated: true, position: 0 };
     return { seated: false, position: (seats?.waitlist.indexOf(actor.id) ?? -1) + 1 };
   };
 
@@ -92,7 +93,8 @@ export function breakoutHandlers(deps: FeatureDeps) {
     const slots = rounds.freeSlots(target, fill);
     let assignment: Assignment;
     if (strategy === 'keep') {
-      const from = fromRoundId ? earlier.find((r) => r.id === fromRoundId) : earlier.at(-1);
+      const latestOpened = [...earlier].sort((a, b) => a.openedAt! - b.openedAt!).at(-1);
+      const from = fromRoundId ? earlier.find((r) => r.id === fromRoundId) : latestOpened;
       if (!from) return refuse('breakout.round_not_found', 'There is no earlier round to keep the groups of.');
       assignment = assignKeepGroups(people, rounds.groupsOf(from), slots, random);
     } else if (strategy === 'rotate') {
@@ -104,9 +106,11 @@ export function breakoutHandlers(deps: FeatureDeps) {
     } else {
       assignment = assignBalanced(people, slots, random);
     }
-    await applyRound(eventId, roundId, (cur, t) => rounds.applyAssignment(cur, assignment, t));
-    const count = [...assignment.rooms.values()].reduce((n, m) => n + m.length, 0);
-    return { placed: count, unplaced: assignment.unplaced.length };
+    const written = await applyRound(eventId, roundId, (cur, t) => rounds.applyAssignment(cur, assignment, t));
+    // Counted from what was stored: people who chose meanwhile keep their seat and are not placed twice.
+    const seatedNow = new Set(Object.values(written?.seats ?? {}).flatMap((s) => s.seated));
+    const count = people.filter((p) => seatedNow.has(p)).length;
+    return { placed: count, unplaced: people.length - count };
   };
 
   const open: Handler<'breakout:open'> = async ({ eventId }, { roundId }) => {
