@@ -55,7 +55,7 @@ describe('keep the groups of an earlier round', () => {
 });
 
 describe('rotation ("World Café")', () => {
-  it('a large event (500 people, 4 rooms) stops improving at the swap budget and still places everyone evenly', () => {
+  it('a large event (500 people, 4 rooms) stops improving at its lookup budget and still places everyone evenly', () => {
     const people = Array.from({ length: 500 }, (_, i) => `p${i}`);
     const rooms = ['a', 'b', 'c', 'd'].map((id) => ({ id, capacity: 125 }));
     const encounters: Encounters = new Map();
