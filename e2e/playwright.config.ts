@@ -19,6 +19,13 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: '.artifacts/report' }]],
   outputDir: '.artifacts/results',
+  // The Pecha Kucha spec measures switch moments across pages (≤ 100 ms apart): it runs
+  // after everything else, alone, so a busy second worker (five browsers in the
+  // workshop-round spec) cannot stall one of its pages on our 2-core machines.
+  projects: [
+    { name: 'main', testIgnore: /pechakucha\.spec\.ts/ },
+    { name: 'timing', testMatch: /pechakucha\.spec\.ts/, dependencies: ['main'] },
+  ],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
