@@ -7,7 +7,11 @@ const reply = (status: number, body: unknown): FetchLike => async () =>
 describe('ApiClient: CSV pre-assignment', () => {
   it('sends the file as text/csv with the session token and reads placed/pending/problems', async () => {
     const calls: Array<[string, RequestInit | undefined]> = [];
-    const data = { placed: 2, pending: 1, problems: [{ line: 4, message: 'Unknown workshop' }] };
+    const data = {
+      placed: 2,
+      pending: 1,
+      problems: [{ line: 4, reason: 'workshop_unknown', values: { workshop: 'Open Data' }, message: 'No workshop "Open Data" in this round.' }],
+    };
     const api = new ApiClient(async (url, init) => {
       calls.push([url, init]);
       return reply(200, { ok: true, data })(url, init);

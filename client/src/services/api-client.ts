@@ -8,6 +8,7 @@ import {
   ERROR_CODES,
   EventReply,
   JoinReply,
+  PlacementsReply,
   type Ack,
   type CreateEventBody,
   type ErrorBody,
@@ -81,7 +82,7 @@ export class ApiClient {
     }
     // A bare `{code, message}` error body is read like the usual `{error: {...}}` envelope.
     const body = !response.ok && typeof json === 'object' && json !== null && 'code' in json && !('error' in json) ? { error: json } : json;
-    return readReply(response.status, body, placementsReply, `POST ${path}`);
+    return readReply(response.status, body, PlacementsReply, `POST ${path}`);
   }
 
   async #call<T>(method: 'GET' | 'POST', path: string, body: unknown, schema: Parser<T>): Promise<Ack<T>> {
@@ -104,27 +105,6 @@ export class ApiClient {
     return readReply(response.status, json, schema, `${method} ${path}`);
   }
 }
-
-/** The CSV import's answer: seated now, waiting for people who have not joined, and rows that could not be used. */
-export interface PlacementsReply {
-  placed: number;
-  pending: number;
-  problems: Array<{ line: number; message: string }>;
-}
-
-const placementsReply: Parser<PlacementsReply> = {
-  safeParse(value) {
-    if (typeof value !== 'object' || value === null) return { success: false };
-    const v = value as Record<string, unknown>;
-    const problems = Array.isArray(v.problems) ? v.problems : [];
-    const okProblems = problems.every(
-      (p): p is { line: number; message: string } =>
-        typeof p === 'object' && p !== null && typeof (p as { line?: unknown }).line === 'number' && typeof (p as { message?: unknown }).message === 'string',
-    );
-    if (typeof v.placed !== 'number' || typeof v.pending !== 'number' || !okProblems) return { success: false };
-    return { success: true, data: { placed: v.placed, pending: v.pending, problems: problems.map((p) => ({ line: p.line, message: p.message })) } };
-  },
-};
 
 /**
  * An HTTP reply (status and parsed JSON body, undefined if unreadable) as an

@@ -81,7 +81,11 @@ describe('POST /api/events/:code/rounds/:roundId/placements', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       ok: true,
-      data: { placed: 1, pending: 1, problems: [{ line: 4, message: expect.stringContaining('Open Data') }] },
+      data: {
+        placed: 1,
+        pending: 1,
+        problems: [{ line: 4, reason: 'workshop_unknown', values: { workshop: 'Open Data' }, message: expect.stringContaining('Open Data') }],
+      },
     });
     const { patch: seen } = await patch;
     if (seen.type !== 'round') throw new Error('expected a round patch');

@@ -146,10 +146,34 @@ export const SeatsPatch = z.object({ roundId: z.string(), seats: z.record(z.stri
  * pre-assignment): rows seated now, rows kept until that person joins, and a
  * problem per row that was not applied (1-based line of the file).
  */
+/** Why a CSV row was not used: the client words it in the host's language from `reason` and `values`. */
+export const CSV_PROBLEMS = [
+  'name_missing',
+  'workshop_missing',
+  'workshop_unknown',
+  'workshop_ambiguous',
+  'name_ambiguous',
+  'duplicate',
+  'full',
+  'moderator',
+] as const;
+export const CsvProblemReason = z.enum(CSV_PROBLEMS);
+export type CsvProblemReason = z.infer<typeof CsvProblemReason>;
+
+export const CsvProblem = z.object({
+  line: z.number().int(),
+  reason: CsvProblemReason,
+  /** name, org, workshop, count, earlierLine, capacity — whichever the reason needs. */
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The same in English, for logs and API users. */
+  message: z.string(),
+});
+export type CsvProblem = z.infer<typeof CsvProblem>;
+
 export const PlacementsReply = z.object({
   placed: z.number().int(),
   pending: z.number().int(),
-  problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  problems: z.array(CsvProblem),
 });
 export type PlacementsReply = z.infer<typeof PlacementsReply>;
 

@@ -14,7 +14,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { AppController, SessionController } from '../../context.js';
 import { errorMessage } from '../../i18n/error-messages.js';
 import { icon } from '../../icons.js';
-import type { PlacementsReply } from '../../services/api-client.js';
+import type { CsvProblem, PlacementsReply } from '@mashup/shared';
 import { baseStyles } from '../../styles/shared.js';
 import { hostStyles } from './host-styles.js';
 
@@ -114,7 +114,7 @@ Anna Müller;Ulm;${this.round.workshops[0]?.title ?? 'Workshop'}</pre>
                 : msg(str`${problems.length} Zeilen wurden nicht übernommen:`, { id: 'breakoutHost.csvProblems' })}
             </p>
             <ul class="problems">
-              ${problems.map((p) => html`<li>${msg(str`Zeile ${p.line}: ${p.message}`, { id: 'breakoutHost.csvLine' })}</li>`)}
+              ${problems.map((p) => html`<li>${msg(str`Zeile ${p.line}: ${csvProblemText(p)}`, { id: 'breakoutHost.csvLine' })}</li>`)}
             </ul>`
         : nothing}`;
   }
@@ -142,5 +142,34 @@ Anna Müller;Ulm;${this.round.workshops[0]?.title ?? 'Workshop'}</pre>
 declare global {
   interface HTMLElementTagNameMap {
     'mashup-csv-import': CsvImport;
+  }
+}
+
+/** A CSV row's problem in the host's language, from its reason and values (the server's text is English). */
+function csvProblemText(p: CsvProblem): string {
+  const v = (key: string) => String(p.values[key] ?? '');
+  switch (p.reason) {
+    case 'name_missing':
+      return msg('Der Name fehlt.', { id: 'breakoutHost.csv.nameMissing' });
+    case 'workshop_missing':
+      return msg(str`Für ${v('name')} ist kein Workshop angegeben.`, { id: 'breakoutHost.csv.workshopMissing' });
+    case 'workshop_unknown':
+      return msg(str`Einen Workshop „${v('workshop')}“ gibt es in dieser Runde nicht.`, { id: 'breakoutHost.csv.workshopUnknown' });
+    case 'workshop_ambiguous':
+      return msg(str`Mehrere Workshops heißen „${v('workshop')}“. Bitte geben Sie die Workshop-ID an.`, {
+        id: 'breakoutHost.csv.workshopAmbiguous',
+      });
+    case 'name_ambiguous':
+      return msg(str`${v('count')} Teilnehmende heißen ${v('name')}. Ergänzen Sie die Kommune oder teilen Sie von Hand zu.`, {
+        id: 'breakoutHost.csv.nameAmbiguous',
+      });
+    case 'duplicate':
+      return msg(str`${v('name')} steht schon in Zeile ${v('earlierLine')}.`, { id: 'breakoutHost.csv.duplicate' });
+    case 'full':
+      return msg(str`${v('workshop')} ist voll (${v('capacity')} Plätze); ${v('name')} wurde nicht zugeteilt.`, {
+        id: 'breakoutHost.csv.full',
+      });
+    case 'moderator':
+      return msg(str`${v('name')} moderiert ${v('workshop')} und bleibt dort.`, { id: 'breakoutHost.csv.moderator' });
   }
 }

@@ -95,7 +95,9 @@ describe('importPlacements', () => {
   it('a name two participants share, without a Kommune to tell them apart → a problem, nobody seated', () => {
     const r = importPlacements(round(), parseCsv('Name;Workshop\nBen Berg;Kommunikation\n'), people, NOW);
     expect(r.placed).toBe(0);
-    expect(r.problems).toEqual([{ line: 2, message: expect.stringContaining('2 participants') }]);
+    expect(r.problems).toEqual([
+      { line: 2, reason: 'name_ambiguous', values: { name: 'Ben Berg', org: '', count: 2 }, message: expect.stringContaining('2 participants') },
+    ]);
     expect(r.round.seats['w-kom']!.seated).toEqual([]);
   });
 
@@ -105,7 +107,9 @@ describe('importPlacements', () => {
     expect(r.pending).toBe(1);
     expect(r.placed).toBe(1);
     expect(r.round.pending).toEqual([{ name: 'Carla Chen', org: 'Jena', workshopId: 'w-kom' }]);
-    expect(r.problems).toEqual([{ line: 4, message: expect.stringContaining('full') }]);
+    expect(r.problems).toEqual([
+      { line: 4, reason: 'full', values: { name: 'Dora Dorn', workshop: expect.any(String), capacity: 2 }, message: expect.stringContaining('full') },
+    ]);
     expect(r.round.seats['w-kom']!.seated).toEqual(['anna']);
   });
 
@@ -114,7 +118,12 @@ describe('importPlacements', () => {
     const rows = parseCsv('Name;Workshop\nAnna Müller;Kommunikation\nAnna Müller;Open Data\n;w-dig\n');
     const r = importPlacements(full, rows, people, NOW);
     expect(r.round.seats['w-kom']!.seated).toEqual(['x', 'y']);
-    expect(r.problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(r.problems.map((p) => [p.line, p.reason])).toEqual([
+      [2, 'full'],
+      [3, 'workshop_unknown'],
+      [4, 'name_missing'],
+    ]);
+    expect(r.problems[1]!.values).toEqual({ workshop: 'Open Data' });
     expect(r.problems[1]!.message).toContain('Open Data');
   });
 
@@ -129,7 +138,9 @@ describe('importPlacements', () => {
 
   it('a person listed twice keeps the first row; a second import replaces a pending row of the same person', () => {
     const once = importPlacements(round(), parseCsv('Name;Workshop\nCarla Chen;w-kom\ncarla chen;w-dig\n'), people, NOW);
-    expect(once.problems).toEqual([{ line: 3, message: expect.stringContaining('line 2') }]);
+    expect(once.problems).toEqual([
+      { line: 3, reason: 'duplicate', values: { name: 'carla chen', earlierLine: 2 }, message: expect.stringContaining('line 2') },
+    ]);
     const again = importPlacements(once.round, parseCsv('Name;Workshop\nCarla Chen;w-dig\n'), people, NOW);
     expect(again.round.pending).toEqual([{ name: 'Carla Chen', org: '', workshopId: 'w-dig' }]);
   });

@@ -13,7 +13,7 @@
  * "Müller, Anna" and titles with semicolons.
  */
 import { parse, type CsvError } from 'csv-parse/sync';
-import { LIMITS, roundPhase, type PendingPlacement, type Round, type Workshop, type WorkshopSeats } from '@mashup/shared';
+import { LIMITS, roundPhase, type PendingPlacement, type Round, type Workshop, type WorkshopSeats, type CsvProblem } from '@mashup/shared';
 import { refuse } from '../errors.js';
 import { requireRound } from './round.js';
 
@@ -25,10 +25,7 @@ export interface CsvRow {
   workshop: string;
 }
 
-export interface CsvProblem {
-  line: number;
-  message: string;
-}
+export type { CsvProblem };
 
 /** Header names accepted per column, compared after normalizing (case, spaces). */
 const HEADERS = {
@@ -157,35 +154,40 @@ export function importPlacements(current: Round | null, rows: readonly CsvRow[],
   const used = (wid: string) => seats[wid]!.seated.length + pending.filter((p) => p.workshopId === wid).length;
 
   for (const row of rows) {
-    const problem = (message: string) => problems.push({ line: row.line, message });
+    const problem = (reason: CsvProblem['reason'], values: CsvProblem['values'], message: string) =>
+      problems.push({ line: row.line, reason, values, message });
     if (!row.name) {
-      problem('The name is missing.');
+      problem('name_missing', {}, 'The name is missing.');
       continue;
     }
     if (!row.workshop) {
-      problem(`No workshop given for ${row.name}.`);
+      problem('workshop_missing', { name: row.name }, `No workshop given for ${row.name}.`);
       continue;
     }
     const ws = findWorkshop(round, row.workshop);
     if (ws === 'unknown') {
-      problem(`No workshop "${row.workshop}" in this round.`);
+      problem('workshop_unknown', { workshop: row.workshop }, `No workshop "${row.workshop}" in this round.`);
       continue;
     }
     if (ws === 'ambiguous') {
-      problem(`Several workshops are called "${row.workshop}"; use the workshop id.`);
+      problem('workshop_ambiguous', { workshop: row.workshop }, `Several workshops are called "${row.workshop}"; use the workshop id.`);
       continue;
     }
     const name = normalizeName(row.name);
     const org = normalizeName(row.org);
     const matches = present.filter((p) => normalizeName(p.name) === name && (!org || normalizeName(p.org) === org));
     if (matches.length > 1) {
-      problem(`${matches.length} participants are called ${row.name}${row.org ? ` (${row.org})` : ''}; add the Kommune or place them by hand.`);
+      problem(
+        'name_ambiguous',
+        { name: row.name, org: row.org, count: matches.length },
+        `${matches.length} participants are called ${row.name}${row.org ? ` (${row.org})` : ''}; add the Kommune or place them by hand.`,
+      );
       continue;
     }
     const key = matches[0]?.id ?? pendingKey(row.name, row.org);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problem(`${row.name} is already listed in line ${earlier}.`);
+      problem('duplicate', { name: row.name, earlierLine: earlier }, `${row.name} is already listed in line ${earlier}.`);
       continue;
     }
     seen.set(key, row.line);
@@ -193,7 +195,7 @@ export function importPlacements(current: Round | null, rows: readonly CsvRow[],
     const person = matches[0];
     if (!person) {
       if (used(ws.id) >= ws.capacity) {
-        problem(`${ws.title} is full (${ws.capacity} seats); ${row.name} was not placed.`);
+        problem('full', { name: row.name, workshop: ws.title, capacity: ws.capacity }, `${ws.title} is full (${ws.capacity} seats); ${row.name} was not placed.`);
         continue;
       }
       pending.push({ name: row.name, org: row.org, workshopId: ws.id });
@@ -202,7 +204,7 @@ export function importPlacements(current: Round | null, rows: readonly CsvRow[],
     }
     const moderates = moderators.get(person.id);
     if (moderates) {
-      problem(`${row.name} moderates ${moderates.title} and stays there.`);
+      problem('moderator', { name: row.name, workshop: moderates.title }, `${row.name} moderates ${moderates.title} and stays there.`);
       continue;
     }
     if (seats[ws.id]!.seated.includes(person.id)) {
@@ -210,7 +212,7 @@ export function importPlacements(current: Round | null, rows: readonly CsvRow[],
       continue;
     }
     if (used(ws.id) >= ws.capacity) {
-      problem(`${ws.title} is full (${ws.capacity} seats); ${row.name} was not placed.`);
+      problem('full', { name: row.name, workshop: ws.title, capacity: ws.capacity }, `${ws.title} is full (${ws.capacity} seats); ${row.name} was not placed.`);
       continue;
     }
     for (const [wid, s] of Object.entries(seats)) {
