@@ -15,7 +15,9 @@
 import { parse, type CsvError } from 'csv-parse/sync';
 import { LIMITS, roundPhase, type PendingPlacement, type Round, type Workshop, type WorkshopSeats, type CsvProblem } from '@mashup/shared';
 import { refuse } from '../errors.js';
+import { UNCHANGED } from '../context.js';
 import { requireRound } from './round.js';
+import { leave as leaveSeat } from './seats.js';
 
 /** One data row of the file; `line` is the 1-based line number in the file (for the host's report). */
 export interface CsvRow {
@@ -216,13 +218,10 @@ export function importPlacements(current: Round | null, rows: readonly CsvRow[],
       continue;
     }
     for (const [wid, s] of Object.entries(seats)) {
-      if (!s.seated.includes(person.id) && !s.waitlist.includes(person.id)) continue;
-      // The freed seat goes to the first waiting, as when the person leaves (seats.leave).
-      const seated = s.seated.filter((p) => p !== person.id);
-      const waitlist = s.waitlist.filter((p) => p !== person.id);
-      const capacity = round.workshops.find((w) => w.id === wid)!.capacity;
-      while (seated.length < capacity && waitlist.length > 0 && s.seated.includes(person.id)) seated.push(waitlist.shift()!);
-      seats[wid] = { seated, waitlist };
+      // The freed seat goes to the first waiting, as whenever someone leaves.
+      const left = leaveSeat({ capacity: round.workshops.find((w) => w.id === wid)!.capacity, ...s }, person.id);
+      if (left === UNCHANGED) continue;
+      seats[wid] = { seated: left.seated, waitlist: left.waitlist };
       changed.add(wid);
     }
     seats[ws.id]!.seated.push(person.id);
