@@ -37,15 +37,12 @@ export function socketBroadcaster(io: MashupServer, clustered: boolean): Broadca
     patch(eventId, seq, rawPatch, first) {
       // The one door for patches: a round never leaves with its pending CSV rows.
       const patch: Patch = rawPatch.type === 'round' ? { ...rawPatch, round: publicRound(rawPatch.round) } : rawPatch;
-      if (!first?.length) {
-        io.to(socketRooms.event(eventId)).emit('state:patch', { seq, patch });
-        return;
-      }
-      // Opening a round moves 200 of 1,000: their sockets are written first, so their
-      // switch does not wait behind 800 writes to people who stay (bench:breakouts).
-      const movers = first.map((p) => socketRooms.participant(eventId, p));
-      io.to(movers).emit('state:patch', { seq, patch });
-      io.to(socketRooms.event(eventId)).except(movers).emit('state:patch', { seq, patch });
+      // Written to this process's sockets at once, and handed to the others in one relay
+      // message. A cluster broadcast would first wait for its stream write (one Redis round
+      // trip) and carry every room name (200 movers: ~16 KB). Patches need no connection-state
+      // recovery: every (re)connection gets a snapshot and a gap in `seq` asks for one (rule O2).
+      deliverLocalPatch(io, eventId, seq, patch, first ?? []);
+      if (clustered) io.serverSideEmit('patch:relay', eventId, seq, patch, [...(first ?? [])]);
     },
     chat(eventId, message, audience) {
       to(eventId, audience)?.emit('chat:message', message);
@@ -75,4 +72,20 @@ export function endLocalSessions(io: MashupServer, eventId: string, participantI
   const room = socketRooms.participant(eventId, participantId);
   io.local.to(room).emit('session:end', { reason });
   io.local.in(room).disconnectSockets(true);
+}
+
+/**
+ * Delivers a patch to the sockets of this process. `first`: participants whose
+ * room the change moves; their sockets are written before everyone else's, so
+ * their switch does not wait behind 800 writes to people who stay (bench:breakouts).
+ */
+export function deliverLocalPatch(io: MashupServer, eventId: string, seq: number, patch: Patch, first: readonly string[]) {
+  const everyone = socketRooms.event(eventId);
+  if (first.length === 0) {
+    io.local.to(everyone).emit('state:patch', { seq, patch });
+    return;
+  }
+  const movers = first.map((p) => socketRooms.participant(eventId, p));
+  io.local.to(movers).emit('state:patch', { seq, patch });
+  io.local.to(everyone).except(movers).emit('state:patch', { seq, patch });
 }

@@ -9,7 +9,7 @@ import * as participants from '../domain/participants.js';
 import { participantView } from '../domain/records.js';
 import type { TokenSigner } from '../session/tokens.js';
 import type { ConnectionRef } from '../store/types.js';
-import { endLocalSessions } from './broadcaster.js';
+import { deliverLocalPatch, endLocalSessions } from './broadcaster.js';
 import type { FeatureDeps } from './deps.js';
 import { bindHandlers, type FunnelDeps, type HandlerTable } from './handler.js';
 import { announcementHandlers } from './handlers/announcement.js';
@@ -102,6 +102,8 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
 
   // Another process ended a participant's sessions: end the ones connected here.
   io.on('session:end', (eventId, participantId, reason) => endLocalSessions(io, eventId, participantId, reason));
+  // Another process wrote a change: deliver its patch to the sockets connected here.
+  io.on('patch:relay', (eventId, seq, patch, first) => deliverLocalPatch(io, eventId, seq, patch, first));
 
   /** A local emit is written before the disconnect (see endLocalSessions). */
   function endLocalSocket(socket: MashupSocket, reason: SessionEndReason) {

@@ -59,7 +59,7 @@ export function roundWrites(deps: Pick<FeatureDeps, 'store' | 'broadcast' | 'clo
       const first = opts.moversFirst ? [...inWorkshops(r)] : undefined;
       deps.broadcast.patch(eventId, change.seq, { type: 'roundSchedule', roundId, publishedAt, openedAt, endsAt, closingAt, help }, first);
     }
-    return r;
+    return change;
   };
 
   return { applyRound, applySeats, applySchedule };

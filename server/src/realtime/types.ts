@@ -6,11 +6,13 @@ export interface SocketData {
   participantId: string;
 }
 
-import type { SessionEndReason } from '@mashup/shared';
+import type { Patch, SessionEndReason } from '@mashup/shared';
 
 /** Messages between server processes (through the Redis adapter). */
 export interface InterServerEvents {
   'session:end': (eventId: string, participantId: string, reason: SessionEndReason) => void;
+  /** A patch written by another process, for this process to deliver to its own sockets. */
+  'patch:relay': (eventId: string, seq: number, patch: Patch, first: string[]) => void;
 }
 export type MashupServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type MashupSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -131,6 +131,19 @@ describe.each(factories)('%s store', (_name, make) => {
       expect(await store.listItems('other-event', 'results')).toEqual([]);
     });
 
+    it('itemsAt returns a family with the seq it was read at; a write right after takes seq + 1', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      expect(await store.itemsAt(e.id, 'results')).toEqual({ seq: 0, items: [] });
+      await store.updateItem(e.id, 'results', 'r1:w1', () => board('a'));
+      await store.updateDoc(e.id, 'hands', () => []); // a write elsewhere in the event counts too
+      const read = await store.itemsAt(e.id, 'results');
+      expect(read).toEqual({ seq: 2, items: [board('a')] });
+      const next = await store.updateItem(e.id, 'results', 'r1:w1', (cur) => ({ ...cur!, updatedAt: 2 }));
+      expect(next.seq).toBe(read.seq + 1);
+      expect(await store.itemsAt('other-event', 'rounds')).toEqual({ seq: 0, items: [] });
+    });
+
     it('concurrent updates of one item retry until every change is in (CAS under contention)', async () => {
       const e = eventRecord();
       await store.createEvent(e);

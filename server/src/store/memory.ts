@@ -100,6 +100,10 @@ export class MemoryStore implements EventStore {
     return e ? [...e.items[kind].values()].map((raw) => JSON.parse(raw) as Items[K]) : [];
   }
 
+  async itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }> {
+    return { seq: this.events.get(eventId)?.seq ?? 0, items: await this.listItems(eventId, kind) };
+  }
+
   async appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage> {
     const e = this.mustGet(eventId);
     let room = e.chats.get(draft.roomId);

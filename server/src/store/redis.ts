@@ -174,6 +174,16 @@ export class RedisStore implements EventStore {
     return all.map((raw) => JSON.parse(raw) as Items[K]);
   }
 
+  async itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }> {
+    // MULTI: the seq and the items from one moment, as in loadState.
+    const [seq, all] = (await this.client
+      .multi()
+      .get(this.keys.seq(eventId))
+      .hVals(this.keys.items(eventId, kind))
+      .exec()) as unknown as [string | null, string[]];
+    return { seq: Number(seq ?? 0), items: all.map((raw) => JSON.parse(raw) as Items[K]) };
+  }
+
   async appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage> {
     const seq = Number(
       await this.script(CHAT_SCRIPT, [this.keys.chat(eventId, draft.roomId), this.keys.chatSeq(eventId, draft.roomId)], [

@@ -110,6 +110,11 @@ export interface EventStore {
   ): Promise<Change<Items[K]>>;
   /** Every item of a family (unordered). */
   listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]>;
+  /**
+   * Every item of a family and the event's sequence number they were read at, in one
+   * atomic step: a write that then gets `seq + 1` knows nothing else was written between.
+   */
+  itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }>;
 
   /** Appends to a room's chat, keeping the newest `LIMITS.chatHistory`; the message gets the room's next chat sequence number. */
   appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage>;

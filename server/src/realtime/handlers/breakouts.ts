@@ -10,7 +10,7 @@ import { assignBalanced, assignKeepGroups, assignRotation, recordEncounters, typ
 import { seededRandom } from '../../domain/breakouts/random.js';
 import * as rounds from '../../domain/breakouts/round.js';
 import type { FeatureDeps } from '../deps.js';
-import type { Handler } from '../handler.js';
+import { withPrefetch, type Handler } from '../handler.js';
 import { roundWrites } from '../round-writes.js';
 
 export function breakoutHandlers(deps: FeatureDeps) {
@@ -113,23 +113,28 @@ export function breakoutHandlers(deps: FeatureDeps) {
     return { placed: count, unplaced: people.length - count };
   };
 
-  const open: Handler<'breakout:open'> = async ({ eventId }, { roundId }) => {
-    const others = await roundsOf(eventId);
-    const opened = await applySchedule(eventId, roundId, (cur, t) => rounds.open(cur, others, t), {
-      moversFirst: true,
-      // The list just read holds the round too: the first write attempt needs no second read.
-      known: others.find((r) => r.id === roundId) ?? null,
-    });
-    // Rule B2 under a race: another host may have opened another round between our read and our
-    // write. Whoever looks after writing sees every opening written before its own, so of two
-    // racing openings at least the later-written one steps back (both may: then both hosts are
-    // told and can simply open again). The patch above is followed at once by the undo.
-    if (opened?.openedAt != null && rounds.otherLive(await roundsOf(eventId), roundId, now()).length > 0) {
-      await applyRound(eventId, roundId, (cur) => rounds.undoOpen(cur, opened.openedAt!));
-      refuse('breakout.another_live', 'Another workshop round opened at the same moment.');
-    }
-    return {};
-  };
+  // The rounds are read together with the funnel's reads, and with the event's seq at that moment.
+  const open: Handler<'breakout:open'> = withPrefetch(
+    (eventId) => deps.store.itemsAt(eventId, 'rounds'),
+    async ({ eventId }, { roundId }, { seq: readAt, items: others }) => {
+      const { seq, value: opened } = await applySchedule(eventId, roundId, (cur, t) => rounds.open(cur, others, t), {
+        moversFirst: true,
+        // The list just read holds the round too: the first write attempt needs no second read.
+        known: others.find((r) => r.id === roundId) ?? null,
+      });
+      // Rule B2 under a race: another host may have opened another round between our read and our
+      // write. If our write took the very next seq after the read, nothing at all was written in
+      // between, so nobody else opened. Otherwise look again: whoever looks after writing sees every
+      // opening written before its own, so of two racing openings at least the later-written one
+      // steps back (both may: then both hosts are told and can simply open again). The patch above
+      // is followed at once by the undo.
+      if (seq !== null && seq !== readAt + 1 && opened?.openedAt != null && rounds.otherLive(await roundsOf(eventId), roundId, now()).length > 0) {
+        await applyRound(eventId, roundId, (cur) => rounds.undoOpen(cur, opened.openedAt!));
+        refuse('breakout.another_live', 'Another workshop round opened at the same moment.');
+      }
+      return {};
+    },
+  );
 
   const extend: Handler<'breakout:extend'> = async ({ eventId }, { roundId, deltaMs }) => {
     await applySchedule(eventId, roundId, (cur, t) => rounds.extend(cur, deltaMs, t));
