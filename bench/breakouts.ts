@@ -4,7 +4,7 @@
  *
  * Setup (not measured): 1,000 Mashup clients join; a host saves a balanced
  * round of 20 workshops × 10 seats and assigns it, which seats 200 of them.
- * Each run then measures, from the moment the host's `breakout:open` is
+ * Each run then measures, from the moment a host's `breakout:open` is
  * emitted, until the last of the 200 has (a) received the `state:patch` with
  * the opened round and (b) computed with the shared `roomOf` from its own
  * state that its room is its workshop — what the browser client does to switch
@@ -15,13 +15,15 @@
  * bytes the open sends (a `roundSchedule` patch) to the 200 participant rooms
  * through the bench-only `/bench` namespace (bench/control.ts). That is the
  * "plain broadcast to the same 200" the issue names: same Socket.IO server,
- * same adapter (Redis streams by default), same JSON decoding in the clients,
- * but no validation, no store write and no rules. An `announcement:post` was
- * not used: it goes to all 1,000, so it would not compare the audience. The
- * open's patch also goes to the other 800 (everyone's view of who is where
- * changes); the server writes it to the 200 who move first (Broadcaster
- * `first`), so the 800 do not delay them. A diagnostic line shows the same
- * payload sent to everyone at once, as a plain event-wide patch would go.
+ * same adapter (Redis streams by default), same JSON decoding and the same
+ * client work (apply the patch, compute the room), but no validation, no
+ * store write and no rules. An `announcement:post` was not used for it: it
+ * goes to all 1,000, so it would not compare the audience. The open's patch
+ * also goes to the other 800 (everyone's view of who is where changes); the
+ * server writes it to the 200 who move first (Broadcaster `first`), so the 800
+ * do not delay them. A diagnostic line shows the same payload sent to everyone
+ * at once, as a plain event-wide patch would go. The 800 are thin clients in
+ * an idle-priority process (see `idle`), standing for browsers elsewhere.
  *
  * Between runs the host closes the round and the bench resets it to "not
  * opened" (bench:reset), since the rules never reopen a round.
@@ -30,9 +32,11 @@
  *   CLIENTS=500 RUNS=50 STORE=memory npm run bench:breakouts
  */
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { fork, spawnSync } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
-import { PLENARY_ROOM, roomOf, type Ack, type Round, type SequencedPatch } from '@mashup/shared';
+import { PLENARY_ROOM, roomOf, type Ack, type Patch, type Round, type SequencedPatch } from '@mashup/shared';
 import { createBenchEvent, inBatches, mashupClient, startBenchServers, type BenchClient } from './harness.js';
 import { ms, summarize } from './stats.js';
 
@@ -43,7 +47,40 @@ const WORKSHOPS = 20;
 const SEATS = 10;
 const WARMUP = 3;
 
-/** A connected person keeping the rounds as the browser client does. */
+/** Makes a process (all its threads) an idle task; falls back to the lowest nice value. */
+function idle(pid: number) {
+  const chrt = spawnSync('chrt', ['--idle', '--all-tasks', '--pid', '0', String(pid)]);
+  if (chrt.status !== 0) setPriority(pid, 19);
+  console.log(`crowd process ${pid}: ${chrt.status === 0 ? 'SCHED_IDLE' : 'nice 19'}`);
+}
+
+/** The rounds after one patch, as the browser's reducer applies it; null when the patch is not about rounds. */
+function withPatch(rounds: Round[], patch: Patch): Round[] | null {
+  switch (patch.type) {
+    case 'round': {
+      const i = rounds.findIndex((r) => r.id === patch.round.id);
+      return i < 0 ? [...rounds, patch.round] : rounds.map((r, j) => (j === i ? patch.round : r));
+    }
+    case 'seats':
+      return rounds.map((r) => (r.id === patch.roundId ? { ...r, seats: { ...r.seats, ...patch.seats } } : r));
+    case 'roundSchedule': {
+      const { type: _type, roundId, ...times } = patch;
+      return rounds.map((r) => (r.id === roundId ? { ...r, ...times } : r));
+    }
+    case 'roundRemoved':
+      return rounds.filter((r) => r.id !== patch.roundId);
+    default:
+      return null;
+  }
+}
+
+/**
+ * A connected person keeping the rounds as the browser client does. The bench
+ * casts carry the same `roundSchedule` patch as the open, and a person does the
+ * same work with them (apply it, compute the room) on a scratch copy, so the
+ * measuring thread spends the same time per client on both sides and only the
+ * server's paths differ.
+ */
 class Person {
   rounds: Round[];
   private checks: Array<() => boolean> = [];
@@ -51,33 +88,23 @@ class Person {
     readonly id: string,
     readonly client: BenchClient,
     private readonly onChange: (p: Person) => void,
-    private readonly onCast: (p: Person) => void,
+    private readonly onCast: (p: Person, room: string) => void,
     private readonly onAnnounce: (p: Person) => void,
   ) {
     this.rounds = client.snapshot.rounds;
     this.seq = client.snapshot.seq;
     client.socket.on('state:patch', ({ seq, patch }: SequencedPatch) => {
       this.seq = Math.max(this.seq, seq);
-      if (patch.type === 'round') {
-        const i = this.rounds.findIndex((r) => r.id === patch.round.id);
-        this.rounds = i < 0 ? [...this.rounds, patch.round] : this.rounds.map((r, j) => (j === i ? patch.round : r));
-      } else if (patch.type === 'seats') {
-        this.rounds = this.rounds.map((r) => (r.id === patch.roundId ? { ...r, seats: { ...r.seats, ...patch.seats } } : r));
-      } else if (patch.type === 'roundSchedule') {
-        const { type: _type, roundId, ...times } = patch;
-        this.rounds = this.rounds.map((r) => (r.id === roundId ? { ...r, ...times } : r));
-      } else if (patch.type === 'roundRemoved') {
-        this.rounds = this.rounds.filter((r) => r.id !== patch.roundId);
-      } else if (patch.type === 'announcement') {
-        this.onAnnounce(this);
-        return;
-      } else return;
+      if (patch.type === 'announcement') return this.onAnnounce(this);
+      const next = withPatch(this.rounds, patch);
+      if (!next) return;
+      this.rounds = next;
       this.onChange(this);
       this.checks = this.checks.filter((c) => !c());
     });
-    client.socket.on('bench:roomcast', () => {
+    client.socket.on('bench:roomcast', ({ patch }: SequencedPatch) => {
       this.casts++;
-      this.onCast(this);
+      this.onCast(this, roomOf(this.id, withPatch(this.rounds, patch) ?? this.rounds, Date.now()));
       this.castChecks = this.castChecks.filter((c) => !c());
     });
   }
@@ -139,11 +166,13 @@ async function main(url: string) {
 
   const t = performance.now();
   const host = await mashupClient(url, code, 'Moderation', hostKey);
-  // A co-host posts the announcements: each host keeps well inside its own command budget (rule R1).
-  const cohost = await mashupClient(url, code, 'Co-Moderation', hostKey);
+  // Co-hosts take turns at the timed commands, so each keeps well inside its own command budget
+  // (rule R1: 60 per 10 s) however fast the runs go: a run takes three commands.
+  const cohosts = await Promise.all(Array.from({ length: 6 }, (_, i) => mashupClient(url, code, `Co-Moderation ${i + 1}`, hostKey)));
+  const turn = (i: number, k: number) => cohosts[(3 * i + k) % cohosts.length]!;
   const eventId = host.snapshot.event.id;
   // The movers join first and alone, so the balanced assignment seats exactly them;
-  // the crowd that stays in the plenary joins afterwards, in its own thread (bench/crowd.ts).
+  // the crowd that stays in the plenary joins afterwards, in its own process (bench/crowd.ts).
   const MOVERS = Math.min(N, WORKSHOPS * SEATS);
   const people = await inBatches(MOVERS, async (i) => {
     const client = await mashupClient(url, code, `Person ${i}`);
@@ -154,8 +183,8 @@ async function main(url: string) {
         const w = target.get(p.id);
         if (mode === 'open' && w !== undefined && p.room() === w) run!.arrive(p.id);
       },
-      (p) => {
-        if (mode === 'cast' && target.has(p.id)) run!.arrive(p.id);
+      (p, room) => {
+        if (mode === 'cast' && target.get(p.id) === room) run!.arrive(p.id);
       },
       (p) => {
         if (mode === 'announce' && target.has(p.id)) run!.arrive(p.id);
@@ -172,11 +201,16 @@ async function main(url: string) {
     new Promise<void>((resolve, reject) =>
       control.emit(name, payload, (r: { ok: boolean; error?: string }) => (r.ok ? resolve() : reject(new Error(`${name}: ${r.error}`)))),
     );
-  const hostCall = async <T>(name: string, payload: unknown): Promise<T> => {
-    const ack: Ack<T> = await host.request<T>(name, payload);
+  const call = async <T>(client: BenchClient, name: string, payload: unknown): Promise<T> => {
+    const ack: Ack<T> = await client.request<T>(name, payload);
     if (!ack.ok) throw new Error(`${name} refused: ${ack.error.code} ${ack.error.message}`);
     return ack.data;
   };
+  const hostCall = <T>(name: string, payload: unknown) => call<T>(host, name, payload);
+  const controlEmit = (name: string) =>
+    new Promise<{ ok: boolean; error?: { code: string } }>((resolve) =>
+      control.emit(name, null, (r: { ok: boolean; error?: string }) => resolve({ ok: r.ok, error: { code: r.error ?? '' } })),
+    );
 
   // Seats prepared beforehand: only the open is measured.
   const { roundId } = await hostCall<{ roundId: string }>('breakout:save', {
@@ -189,15 +223,20 @@ async function main(url: string) {
   if (assigned.placed !== Math.min(N, WORKSHOPS * SEATS)) throw new Error(`assign placed ${assigned.placed}`);
   const seatedIn = (r: Round | undefined) => (r ? Object.values(r.seats).reduce((n, s) => n + s.seated.length, 0) : 0);
   await Promise.all(people.map((p) => p.until(() => seatedIn(p.rounds.find((r) => r.id === roundId)) === assigned.placed)));
-  // Node 20 does not hand `--import tsx` to worker threads: the worker registers tsx itself.
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-    .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./crowd.ts', import.meta.url).href)}); })`;
-  const crowd = new Worker(boot, { eval: true, workerData: { url, code, count: N - MOVERS } });
+  const crowd = fork(fileURLToPath(new URL('./crowd.ts', import.meta.url)), [JSON.stringify({ url, code, count: N - MOVERS })], {
+    execArgv: ['--import', 'tsx'],
+  });
+  // The crowd stands for 800 browsers on machines of their own: on this bench machine its decoding
+  // would compete for the same two cores as the server and the measured 200, so it runs as an idle
+  // task (SCHED_IDLE, util-linux `chrt`; nice 19 where that is missing): it gets a core only when the
+  // server and the measured clients leave one free. The server's own work for the 800 (writing every
+  // patch to every socket) is untouched and still measured. CROWD_IDLE=0 runs it like any process.
+  if (process.env.CROWD_IDLE !== '0') idle(crowd.pid!);
   await new Promise<void>((resolve, reject) => {
     crowd.once('message', () => resolve());
     crowd.once('error', reject);
   });
-  console.log(`connected ${N} clients (${MOVERS} here, ${N - MOVERS} in a worker thread) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`connected ${N} clients (${MOVERS} here, ${N - MOVERS} in a low-priority process) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   let barrierId = 0;
   let eventcasts = 0;
   /** Waits until every crowd client has taken as many patches and casts as the movers have. */
@@ -212,7 +251,7 @@ async function main(url: string) {
         resolve();
       };
       crowd.on('message', onMessage);
-      crowd.postMessage({ type: 'barrier', id, seq, casts });
+      crowd.send({ type: 'barrier', id, seq, casts });
     });
   };
   const round = people[0]!.rounds.find((r) => r.id === roundId)!;
@@ -232,40 +271,53 @@ async function main(url: string) {
       `open patch ≈ ${JSON.stringify(payload).length} bytes (the whole round would be ${JSON.stringify(round).length})`,
   );
 
-  /** Times one command: from `fire` to the last of the seated people arriving; returns per-person latencies. */
-  const measure = async (kind: 'open' | 'cast' | 'announce', fire: () => void): Promise<number[]> => {
+  /**
+   * Times one command: from `fire` to the last of the seated people arriving; returns per-person latencies.
+   * `fire` returns the command's reply: a refusal ends the benchmark instead of waiting for arrivals forever.
+   */
+  const measure = async (kind: 'open' | 'cast' | 'announce', fire: () => Promise<{ ok: boolean; error?: { code: string } }>): Promise<number[]> => {
     run = new Run(target.size);
     const done = run.wait();
     mode = kind;
     run.t0 = performance.now();
-    fire();
-    await done;
+    const reply = fire().then((ack) => {
+      if (!ack.ok) throw new Error(`${kind} refused: ${ack.error?.code}`);
+    });
+    await Promise.all([done, reply]);
     mode = 'idle';
     return run.latencies;
   };
   const results = { open: [] as number[][], room: [] as number[][], event: [] as number[][], announce: [] as number[][] };
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    // Mashup: the host's command → one CAS on the round → one patch → each client computes its room.
-    let openAck: Promise<Ack<unknown>> = Promise.resolve({ ok: true, data: {} });
-    const open = await measure('open', () => (openAck = host.request('breakout:open', { roundId })));
-    const ack = await openAck;
-    if (!ack.ok) throw new Error(`breakout:open refused: ${ack.error.code}`);
-    // Let everyone take the open's patch, so the baseline does not queue behind it.
-    await Promise.all(people.map((p) => p.until(() => p.rounds.find((r) => r.id === roundId)?.openedAt != null)));
-    await crowdSettled();
+    // The open and its baseline take turns at going first: whichever follows the previous run's
+    // close and reset would otherwise always meet its leftovers (seen: the first of the two ~2 ms slower).
+    const timeOpen = async () => {
+      // Mashup: the host's command → one CAS on the round → one patch → each client computes its room.
+      const latencies = await measure('open', () => turn(i, 0).request('breakout:open', { roundId }));
+      // Let everyone take the open's patch, so the next measurement does not queue behind it.
+      await Promise.all(people.map((p) => p.until(() => p.rounds.find((r) => r.id === roundId)?.openedAt != null)));
+      await crowdSettled();
+      return latencies;
+    };
     // Baseline: the same 200, the same payload, no rules.
-    const room = await measure('cast', () => control.emit('bench:roomcast', null, () => undefined));
+    const timeCast = () => measure('cast', () => controlEmit('bench:roomcast'));
+    let open: number[];
+    let room: number[];
+    if (i % 2 === 0) {
+      open = await timeOpen();
+      room = await timeCast();
+    } else {
+      room = await timeCast();
+      open = await timeOpen();
+    }
     // Diagnostic: that payload to everyone, as a patch goes (fan-out cost without the rules).
     const before = new Map(people.map((p) => [p, p.casts]));
-    const all = await measure('cast', () => control.emit('bench:eventcast', null, () => undefined));
+    const all = await measure('cast', () => controlEmit('bench:eventcast'));
     eventcasts++;
     await Promise.all(people.map((p) => p.untilCasts(before.get(p)! + 1)));
     await crowdSettled();
     // Mashup's own broadcast, the host's text to every room: the same funnel and a store write, to everyone.
-    let announceAck: Promise<Ack<unknown>> = Promise.resolve({ ok: true, data: {} });
-    const announce = await measure('announce', () => (announceAck = cohost.request('announcement:post', { text: `Noch ${RUNS - i} Minuten` })));
-    const announced = await announceAck;
-    if (!announced.ok) throw new Error(`announcement:post refused: ${announced.error.code}`);
+    const announce = await measure('announce', () => turn(i, 1).request('announcement:post', { text: `Noch ${RUNS - i} Minuten` }));
     await crowdSettled();
     if (i >= WARMUP) {
       results.open.push(open);
@@ -273,20 +325,20 @@ async function main(url: string) {
       results.event.push(all);
       results.announce.push(announce);
     }
-    await hostCall('breakout:close', { roundId });
+    await call(turn(i, 2), 'breakout:close', { roundId });
     await controlCall('bench:reset', { eventId, roundId });
     await Promise.all(measured.map((p) => p.until(() => p.room() === PLENARY_ROOM)));
     await crowdSettled(); // every measurement starts from a quiet system
   }
 
   const row = (name: string, s: ReturnType<typeof summarize>, unit: string) =>
-    `${name.padEnd(44)} p50 ${ms(s.p50).padStart(10)}   p99 ${ms(s.p99).padStart(10)}   max ${ms(s.max).padStart(10)}   (${s.n} ${unit})`;
+    `${name.padEnd(44)} p50 ${ms(s.p50).padStart(10)}   p95 ${ms(s.p95).padStart(10)}   p99 ${ms(s.p99).padStart(10)}   max ${ms(s.max).padStart(10)}   (${s.n} ${unit})`;
   const last = (runs: number[][]) => summarize(runs.map((r) => Math.max(...r)));
   const each = (runs: number[][]) => summarize(runs.flat());
   const lines: Array<[string, number[][]]> = [
     ['mashup breakout:open', results.open],
     [`plain broadcast to the ${target.size}`, results.room],
-    [`same payload to all ${N + 1} (diagnostic)`, results.event],
+    [`same payload to all ${N + 1 + cohosts.length} (diagnostic)`, results.event],
     ['host broadcast (announcement:post)', results.announce],
   ];
   console.log(`time from the command to the LAST of the ${target.size} clients in its room, per run:`);
@@ -300,6 +352,9 @@ async function main(url: string) {
     `ratio open / plain broadcast (last client)  p50 ${(o.p50 / c.p50).toFixed(2)}   p99 ${(o.p99 / c.p99).toFixed(2)}   (target: p99 <= 50 ms and no slower than the broadcast)`,
   );
   console.log(`ratio open / host broadcast (last client)   p50 ${(o.p50 / a.p50).toFixed(2)}   p99 ${(o.p99 / a.p99).toFixed(2)}`);
+  // Each run times the open and its baseline back to back: how often was the open the faster of the pair?
+  const pairs = results.open.map((r, k) => Math.max(...r) <= Math.max(...results.room[k]!));
+  console.log(`paired runs: the open reached its last client no later than the plain broadcast in ${pairs.filter(Boolean).length} of ${pairs.length}`);
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log(
     `target: p99 <= 50 ms ${verdict(o.p99 <= 50)}; p99 no slower than the plain broadcast ${verdict(o.p99 <= c.p99)}; ` +
@@ -308,8 +363,8 @@ async function main(url: string) {
 
   control.disconnect();
   host.socket.disconnect();
-  cohost.socket.disconnect();
+  for (const c of cohosts) c.socket.disconnect();
   for (const p of people) p.client.socket.disconnect();
-  crowd.postMessage({ type: 'stop' });
+  crowd.send({ type: 'stop' });
   await new Promise((resolve) => crowd.once('exit', resolve));
 }

@@ -1,6 +1,7 @@
 /**
- * bench:breakouts' crowd: the clients who stay in the plenary, in a worker
- * thread of their own and as thin as a client can be.
+ * bench:breakouts' crowd: the clients who stay in the plenary, in a child
+ * process of their own (at low priority, see breakouts.ts) and as thin as a
+ * client can be.
  *
  * In a real event each person is a browser on a machine of its own: the 800
  * who stay put decode the open's patch somewhere else, at no cost to the 200
@@ -12,18 +13,16 @@
  * bytes of each frame. The server does all of its real work for them:
  * authentication, presence, and writing every patch to every socket.
  *
- * Messages: in {type:'barrier', id, seq, casts} → out {type:'barrier', id}
+ * Started with one argument, JSON {url, code, count}. IPC messages: in {type:'barrier', id, seq, casts} → out {type:'barrier', id}
  * once every crowd client has seen the event's patch `seq` and that many bench
  * casts; in {type:'stop'} → closes and exits. Out {type:'ready'} once all
  * clients are connected and have their snapshot.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, type JoinReply } from '@mashup/shared';
 import { inBatches, post } from './harness.js';
 
-const { url, code, count } = workerData as { url: string; code: string; count: number };
-const port = parentPort!;
+const { url, code, count } = JSON.parse(process.argv[2]!) as { url: string; code: string; count: number };
 
 interface Thin {
   ws: WebSocket;
@@ -37,7 +36,7 @@ const crowd: Thin[] = [];
 function check() {
   barriers = barriers.filter((b) => {
     const met = crowd.every((c) => c.seq >= b.seq && c.casts >= b.casts);
-    if (met) port.postMessage({ type: 'barrier', id: b.id });
+    if (met) process.send!({ type: 'barrier', id: b.id });
     return !met;
   });
 }
@@ -80,13 +79,13 @@ await inBatches(count, async (i) => {
   return c;
 });
 
-port.on('message', (m: { type: 'barrier'; id: number; seq: number; casts: number } | { type: 'stop' }) => {
+process.on('message', (m: { type: 'barrier'; id: number; seq: number; casts: number } | { type: 'stop' }) => {
   if (m.type === 'stop') {
     for (const c of crowd) c.ws.close();
-    port.close();
+    process.disconnect();
     return;
   }
   barriers.push(m);
   check();
 });
-port.postMessage({ type: 'ready' });
+process.send!({ type: 'ready' });
