@@ -9,3 +9,5 @@ export * from './protocol/pechakucha.js';
 export * from './pechakucha-schedule.js';
 export * from './protocol/breakouts.js';
 export * from './breakout-schedule.js';
+export * from './protocol/media.js';
+export * from './media-policy.js';

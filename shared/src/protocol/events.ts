@@ -10,6 +10,24 @@ import { LIMITS } from './limits.js';
 import { PechaKuchaSetup } from './pechakucha.js';
 import { ResultSection, RoundInput } from './breakouts.js';
 import {
+  MEDIA_LIMITS,
+  MediaState,
+  SfuConnectRequest,
+  SfuConsumeRequest,
+  SfuConsumerRequest,
+  SfuLayersRequest,
+  SfuProduceRequest,
+  SfuProducerRequest,
+  SfuTransportRequest,
+  SignalBody,
+  type MediaJoinReply,
+  type MediaPeersPush,
+  type SfuConsumerInfo,
+  type SfuProducerPush,
+  type SfuTransportInfo,
+  type SignalFromPeer,
+} from './media.js';
+import {
   ChatHistory,
   ChatMessage,
   ReactionKind,
@@ -28,13 +46,15 @@ export type Access = 'any' | 'host';
 interface ClientEventDef<S extends z.ZodType, R> {
   schema: S;
   access: Access;
+  /** Serialized payload limit when not LIMITS.payloadMaxBytes (media descriptions are larger). */
+  maxBytes?: number;
   /** Phantom: the ack's data type. */
   reply?: R;
 }
-const def = <R>() => <S extends z.ZodType>(schema: S, access: Access): ClientEventDef<S, R> => ({
-  schema,
-  access,
-});
+const def =
+  <R>() =>
+  <S extends z.ZodType>(schema: S, access: Access, maxBytes?: number): ClientEventDef<S, R> =>
+    maxBytes === undefined ? { schema, access } : { schema, access, maxBytes };
 
 export const ClockReply = z.object({ t0: z.number(), serverNow: z.number() });
 export type ClockReply = z.infer<typeof ClockReply>;
@@ -210,6 +230,30 @@ export const clientEvents = {
     z.object({ spotlight: z.object({ roundId: id, workshopId: id }).strict().nullable() }).strict(),
     'host',
   ),
+
+  /**
+   * Audio and video (section 11). `media:join` enters the media of the room the
+   * participant is in now (rule M1); everything else needs a joined tab.
+   */
+  'media:join': def<MediaJoinReply>()(z.object({ roomId: id, state: MediaState }).strict(), 'any'),
+  'media:leave': def<Record<string, never>>()(empty, 'any'),
+  /** The tab's own toggles; publishing where the room does not allow it is refused (rules M2, M4). */
+  'media:state': def<Record<string, never>>()(z.object({ state: MediaState }).strict(), 'any'),
+  /** Mesh: one perfect-negotiation message to another peer of the same room (rule M3). */
+  'media:signal': def<Record<string, never>>()(
+    z.intersection(z.object({ to: id }), SignalBody),
+    'any',
+    MEDIA_LIMITS.payloadMaxBytes,
+  ),
+  /** Gives a participant the floor in the plenary (they may then publish there), or takes it back. */
+  'media:floor': def<Record<string, never>>()(z.object({ participantId: id, floor: z.boolean() }).strict(), 'host'),
+  'media:sfu:transport': def<SfuTransportInfo>()(SfuTransportRequest, 'any'),
+  'media:sfu:connect': def<Record<string, never>>()(SfuConnectRequest, 'any', MEDIA_LIMITS.payloadMaxBytes),
+  'media:sfu:produce': def<{ producerId: string }>()(SfuProduceRequest, 'any', MEDIA_LIMITS.payloadMaxBytes),
+  'media:sfu:closeProducer': def<Record<string, never>>()(SfuProducerRequest, 'any'),
+  'media:sfu:consume': def<SfuConsumerInfo>()(SfuConsumeRequest, 'any', MEDIA_LIMITS.payloadMaxBytes),
+  'media:sfu:resume': def<Record<string, never>>()(SfuConsumerRequest, 'any'),
+  'media:sfu:layers': def<Record<string, never>>()(SfuLayersRequest, 'any'),
 } as const;
 
 export type ClientEventName = keyof typeof clientEvents;
@@ -239,6 +283,12 @@ export interface ServerToClientEvents {
   'room:activity': (info: { roomId: string; at: number }) => void;
   /** The server ends this session: removed by a host (do not reconnect) or shutting down (reconnect). */
   'session:end': (info: { reason: SessionEndReason }) => void;
+  /** The media peers of the tab's room, after every join, leave or toggle there. */
+  'media:peers': (push: MediaPeersPush) => void;
+  /** Mesh: a perfect-negotiation message from another peer of the room. */
+  'media:signal': (signal: SignalFromPeer) => void;
+  /** SFU: a producer in the room opened or closed. */
+  'media:sfu:producer': (push: SfuProducerPush) => void;
 }
 
 /** Client → server requests, typed for socket.io's generics. */

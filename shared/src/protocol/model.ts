@@ -117,6 +117,8 @@ export const Snapshot = z.object({
   rounds: z.array(Round),
   results: z.array(ResultsBoard),
   spotlight: ResultsSpotlight.nullable(),
+  /** Participants a host gave the floor in the plenary: they may publish audio and video there (rule M2). */
+  floor: z.array(z.string()),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -136,6 +138,7 @@ export const Patch = z.discriminatedUnion('type', [
   z.object({ type: z.literal('roundSchedule'), ...RoundSchedulePatch.shape }),
   z.object({ type: z.literal('results'), board: ResultsBoard }),
   z.object({ type: z.literal('spotlight'), spotlight: ResultsSpotlight.nullable() }),
+  z.object({ type: z.literal('floor'), floor: z.array(z.string()) }),
 ]);
 export type Patch = z.infer<typeof Patch>;
 
