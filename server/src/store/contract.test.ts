@@ -3,7 +3,7 @@
  * indistinguishable to the rest of the server.
  */
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { LIMITS } from '@mashup/shared';
+import { LIMITS, MEDIA_OFF, type MediaPeer } from '@mashup/shared';
 import { UNCHANGED } from '../domain/context.js';
 import { DomainError } from '../domain/errors.js';
 import { eventRecord, participantRecord, uniquePrefix } from '../test-support/fixtures.js';
@@ -232,6 +232,46 @@ describe.each(factories)('%s store', (_name, make) => {
     // process keeps no records to race over, and every disconnect counts.
     const expected = store.kind === 'redis' ? [false, true] : [true, true];
     expect([first, second].sort()).toEqual(expected);
+  });
+
+  describe('media peers (section 11)', () => {
+    const peer = (peerId: string, roomId: string, extra: Partial<MediaPeer> = {}): MediaPeer => ({
+      peerId,
+      participantId: `p-${peerId}`,
+      roomId,
+      mayPublish: true,
+      mayShare: false,
+      state: MEDIA_OFF,
+      joinedAt: 1,
+      ...extra,
+    });
+
+    it('keeps one record per tab under its room; a put into another room moves it; remove returns it once', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      await store.putMediaPeer(e.id, peer('a', 'plenary'));
+      await store.putMediaPeer(e.id, peer('b', 'plenary'));
+      await store.putMediaPeer(e.id, peer('c', 'w1'));
+      expect((await store.mediaPeers(e.id, 'plenary')).map((p) => p.peerId).sort()).toEqual(['a', 'b']);
+      // An update in place, then a move: the old room no longer lists it.
+      await store.putMediaPeer(e.id, peer('a', 'plenary', { state: { ...MEDIA_OFF, audio: true } }));
+      expect((await store.mediaPeer(e.id, 'a'))?.state.audio).toBe(true);
+      await store.putMediaPeer(e.id, peer('a', 'w1'));
+      expect((await store.mediaPeers(e.id, 'plenary')).map((p) => p.peerId)).toEqual(['b']);
+      expect((await store.mediaPeers(e.id, 'w1')).map((p) => p.peerId).sort()).toEqual(['a', 'c']);
+      expect(await store.removeMediaPeer(e.id, 'a')).toEqual(peer('a', 'w1'));
+      expect(await store.removeMediaPeer(e.id, 'a')).toBeNull();
+      expect(await store.mediaPeer(e.id, 'a')).toBeNull();
+      expect((await store.mediaPeers(e.id, 'w1')).map((p) => p.peerId)).toEqual(['c']);
+      // Media presence is not event state: no seq was taken.
+      expect((await store.loadState(e.id)).seq).toBe(0);
+      expect(await store.mediaPeers('other-event', 'plenary')).toEqual([]);
+      // getDoc reads one document as stored.
+      expect(await store.getDoc(e.id, 'floor')).toBeNull();
+      await store.updateDoc(e.id, 'floor', () => ['p1']);
+      expect(await store.getDoc(e.id, 'floor')).toEqual(['p1']);
+      expect((await store.loadState(e.id)).seq).toBe(1);
+    });
   });
 
   it('reports itself reachable', async () => {

@@ -10,6 +10,10 @@ export function redisKeys(prefix: string) {
     doc: (eventId: string, name: string) => `${ev(eventId)}:doc:${name}`,
     /** Hash of one item family (rounds, results boards): field = item id. */
     items: (eventId: string, kind: string) => `${ev(eventId)}:items:${kind}`,
+    /** Hash of one room's media peers: field = peer id (socket id), value = MediaPeer JSON. */
+    mediaRoom: (eventId: string, roomId: string) => `${ev(eventId)}:media:${roomId}`,
+    /** Hash peer id → room id, so a peer is found (and removed) without knowing its room. */
+    mediaIndex: (eventId: string) => `${ev(eventId)}:mediaidx`,
     chat: (eventId: string, roomId: string) => `${ev(eventId)}:chat:${roomId}`,
     chatSeq: (eventId: string, roomId: string) => `${ev(eventId)}:chatseq:${roomId}`,
     /** Stream, pub/sub channels and recovery sessions of the Socket.IO streams adapter. */

@@ -3,7 +3,7 @@
  * It keeps serialized values, like Redis, so both stores hand out copies and
  * pass the same contract suite.
  */
-import { LIMITS, type ChatHistory, type ChatMessage } from '@mashup/shared';
+import { LIMITS, type ChatHistory, type ChatMessage, type MediaPeer } from '@mashup/shared';
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate } from './cas.js';
@@ -16,6 +16,8 @@ interface EventData {
   docs: Map<string, string>;
   items: Record<ItemKind, Map<string, string>>;
   chats: Map<string, { seq: number; messages: string[] }>;
+  /** peer id → MediaPeer JSON (the room is inside). */
+  media: Map<string, string>;
 }
 
 export class MemoryStore implements EventStore {
@@ -45,6 +47,7 @@ export class MemoryStore implements EventStore {
       docs: new Map(),
       items: { rounds: new Map(), results: new Map() },
       chats: new Map(),
+      media: new Map(),
     });
     return true;
   }
@@ -84,6 +87,11 @@ export class MemoryStore implements EventStore {
     return casUpdate(this.casOn(e, e.docs, name), fn);
   }
 
+  async getDoc<K extends DocName>(eventId: string, name: K): Promise<Docs[K] | null> {
+    const raw = this.events.get(eventId)?.docs.get(name);
+    return raw === undefined ? null : (JSON.parse(raw) as Docs[K]);
+  }
+
   updateItem<K extends ItemKind>(
     eventId: string,
     kind: K,
@@ -102,6 +110,29 @@ export class MemoryStore implements EventStore {
 
   async itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }> {
     return { seq: this.events.get(eventId)?.seq ?? 0, items: await this.listItems(eventId, kind) };
+  }
+
+  async putMediaPeer(eventId: string, peer: MediaPeer): Promise<void> {
+    this.mustGet(eventId).media.set(peer.peerId, JSON.stringify(peer));
+  }
+
+  async removeMediaPeer(eventId: string, peerId: string): Promise<MediaPeer | null> {
+    const media = this.events.get(eventId)?.media;
+    const raw = media?.get(peerId);
+    if (!media || raw === undefined) return null;
+    media.delete(peerId);
+    return JSON.parse(raw) as MediaPeer;
+  }
+
+  async mediaPeer(eventId: string, peerId: string): Promise<MediaPeer | null> {
+    const raw = this.events.get(eventId)?.media.get(peerId);
+    return raw === undefined ? null : (JSON.parse(raw) as MediaPeer);
+  }
+
+  async mediaPeers(eventId: string, roomId: string): Promise<MediaPeer[]> {
+    const media = this.events.get(eventId)?.media;
+    if (!media) return [];
+    return [...media.values()].map((raw) => JSON.parse(raw) as MediaPeer).filter((p) => p.roomId === roomId);
   }
 
   async appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage> {

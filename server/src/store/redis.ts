@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
-import { LIMITS, type ChatHistory, type ChatMessage } from '@mashup/shared';
+import { LIMITS, type ChatHistory, type ChatMessage, type MediaPeer } from '@mashup/shared';
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate, type CasOps } from './cas.js';
@@ -40,6 +40,29 @@ local seq = redis.call('INCR', KEYS[2])
 redis.call('RPUSH', KEYS[1], seq .. '|' .. ARGV[1])
 redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
 return seq
+`;
+
+/**
+ * KEYS: index hash, the target room's hash. ARGV: peer id, room id, peer JSON, key of a room
+ * hash without the room id (prefix). Moves a media peer into a room in one step: out of the
+ * room the index names, into the new one.
+ */
+const MEDIA_PUT_SCRIPT = `
+local old = redis.call('HGET', KEYS[1], ARGV[1])
+if old and old ~= ARGV[2] then redis.call('HDEL', ARGV[4] .. old, ARGV[1]) end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+return 1
+`;
+
+/** KEYS: index hash. ARGV: peer id, room hash prefix. Returns the removed peer's JSON or false. */
+const MEDIA_REMOVE_SCRIPT = `
+local room = redis.call('HGET', KEYS[1], ARGV[1])
+if not room then return false end
+redis.call('HDEL', KEYS[1], ARGV[1])
+local peer = redis.call('HGET', ARGV[2] .. room, ARGV[1])
+redis.call('HDEL', ARGV[2] .. room, ARGV[1])
+return peer
 `;
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -159,6 +182,11 @@ export class RedisStore implements EventStore {
     return casUpdate(this.cas(this.keys.doc(eventId, name), this.keys.seq(eventId), 's', ''), fn);
   }
 
+  async getDoc<K extends DocName>(eventId: string, name: K): Promise<Docs[K] | null> {
+    const raw = await this.client.get(this.keys.doc(eventId, name));
+    return raw ? (JSON.parse(raw) as Docs[K]) : null;
+  }
+
   updateItem<K extends ItemKind>(
     eventId: string,
     kind: K,
@@ -182,6 +210,34 @@ export class RedisStore implements EventStore {
       .hVals(this.keys.items(eventId, kind))
       .exec()) as unknown as [string | null, string[]];
     return { seq: Number(seq ?? 0), items: all.map((raw) => JSON.parse(raw) as Items[K]) };
+  }
+
+  // The room hashes are named from a prefix inside the scripts: a room id is only known once the
+  // index is read, in the same atomic step. (Single Redis, like the other multi-key scripts.)
+  async putMediaPeer(eventId: string, peer: MediaPeer): Promise<void> {
+    await this.script(MEDIA_PUT_SCRIPT, [this.keys.mediaIndex(eventId), this.keys.mediaRoom(eventId, peer.roomId)], [
+      peer.peerId,
+      peer.roomId,
+      JSON.stringify(peer),
+      this.keys.mediaRoom(eventId, ''),
+    ]);
+  }
+
+  async removeMediaPeer(eventId: string, peerId: string): Promise<MediaPeer | null> {
+    const raw = await this.script(MEDIA_REMOVE_SCRIPT, [this.keys.mediaIndex(eventId)], [peerId, this.keys.mediaRoom(eventId, '')]);
+    return typeof raw === 'string' ? (JSON.parse(raw) as MediaPeer) : null;
+  }
+
+  async mediaPeer(eventId: string, peerId: string): Promise<MediaPeer | null> {
+    const room = await this.client.hGet(this.keys.mediaIndex(eventId), peerId);
+    if (room === null || room === undefined) return null;
+    const raw = await this.client.hGet(this.keys.mediaRoom(eventId, room), peerId);
+    return raw ? (JSON.parse(raw) as MediaPeer) : null;
+  }
+
+  async mediaPeers(eventId: string, roomId: string): Promise<MediaPeer[]> {
+    const all = await this.client.hVals(this.keys.mediaRoom(eventId, roomId));
+    return all.map((raw) => JSON.parse(raw) as MediaPeer);
   }
 
   async appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage> {

@@ -8,6 +8,7 @@
  */
 import type {
   Announcement,
+  MediaPeer,
   ChatHistory,
   ChatMessage,
   Countdown,
@@ -31,9 +32,11 @@ export interface Docs {
   videos: VideoAsset[];
   video: VideoPlayback;
   spotlight: ResultsSpotlight;
+  /** Participants with the floor in the plenary (rule M2). */
+  floor: string[];
 }
 /** Every document, in the order loadState reads them. */
-export const DOC_NAMES = ['hands', 'countdown', 'announcement', 'pechakucha', 'videos', 'video', 'spotlight'] as const satisfies readonly (keyof Docs)[];
+export const DOC_NAMES = ['hands', 'countdown', 'announcement', 'pechakucha', 'videos', 'video', 'spotlight', 'floor'] as const satisfies readonly (keyof Docs)[];
 export type DocName = keyof Docs;
 
 /**
@@ -94,6 +97,8 @@ export interface EventStore {
     fn: (current: ParticipantRecord | null) => ParticipantRecord | Unchanged,
   ): Promise<Change<ParticipantRecord>>;
 
+  /** One event-wide document as stored now (null when there is none). */
+  getDoc<K extends DocName>(eventId: string, name: K): Promise<Docs[K] | null>;
   /** Atomically applies `fn` to one event-wide document; returning null deletes it. Same purity rule as above. */
   updateDoc<K extends DocName>(eventId: string, name: K, fn: Update<Docs[K]>): Promise<Change<Docs[K]>>;
 
@@ -115,6 +120,19 @@ export interface EventStore {
    * atomic step: a write that then gets `seq + 1` knows nothing else was written between.
    */
   itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }>;
+
+  /**
+   * Audio/video presence (PROTOCOL section 11): one record per tab that joined a
+   * room's media. Not part of the event's state or seq: tabs come and go far more
+   * often than anything a patch should announce.
+   * `putMediaPeer` stores the record under its room, moving it out of any other.
+   */
+  putMediaPeer(eventId: string, peer: MediaPeer): Promise<void>;
+  /** Removes a tab's record wherever it is; returns it (null when there was none). */
+  removeMediaPeer(eventId: string, peerId: string): Promise<MediaPeer | null>;
+  mediaPeer(eventId: string, peerId: string): Promise<MediaPeer | null>;
+  /** Every peer in one room (unordered). */
+  mediaPeers(eventId: string, roomId: string): Promise<MediaPeer[]>;
 
   /** Appends to a room's chat, keeping the newest `LIMITS.chatHistory`; the message gets the room's next chat sequence number. */
   appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage>;
