@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { PROTOCOL_VERSION, type Health } from '@mashup/shared';
@@ -21,6 +21,7 @@ import { socketBroadcaster } from './realtime/broadcaster.js';
 import { attachGateway } from './realtime/gateway.js';
 import { createRateLimits } from './realtime/rate-limits.js';
 import { createReactionAggregator } from './realtime/reactions.js';
+import type { MediaPlaneImpl } from './media/plane.js';
 import type { MashupServer } from './realtime/types.js';
 import { ensureDemoEvent } from './services/demo.js';
 import { EventService } from './services/events.js';
@@ -41,6 +42,12 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** Lower upload limits and a shorter deck job timeout, so tests need not send 50 MB. */
   uploads?: { limits?: Partial<UploadLimits>; jobTimeoutMs?: number };
+  /**
+   * The media plane: one ready-made, or a factory main.ts passes (media/select.ts:
+   * the SFU when mediasoup starts, else the mesh) that gets the app's logger. The
+   * mesh when absent, as in tests, which so never start a mediasoup worker.
+   */
+  media?: MediaPlaneImpl | ((log: FastifyBaseLogger) => Promise<MediaPlaneImpl>);
 }
 
 declare module 'fastify' {
@@ -97,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('io', io);
 
   const broadcast = socketBroadcaster(io, adapterClient !== null);
+  const mediaPlane: MediaPlaneImpl = typeof deps.media === 'function' ? await deps.media(app.log) : (deps.media ?? { kind: 'mesh' });
   const files = new FileStore(resolve(config.dataDir));
   const reactions = createReactionAggregator(clock, broadcast);
   const limits = createRateLimits(
@@ -114,6 +122,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits,
     log: app.log,
     presenceSweepMs: config.presenceSweepMs,
+    media: mediaPlane,
+    mediaConfig: { iceServers: config.iceServers, meshMaxPublishers: config.meshMaxPublishers },
   });
   await gateway.start();
 
@@ -144,7 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const body: Health = {
       status: reachable ? 'ok' : 'degraded',
       store: { kind: store.kind, reachable },
-      media: 'mesh',
+      media: mediaPlane.kind,
       protocolVersion: PROTOCOL_VERSION,
       uptimeS: Math.round(process.uptime()),
     };
@@ -172,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Graceful shutdown: tell clients, let them reconnect to another process, record their presence, then close.
   app.addHook('preClose', async () => {
     await gateway.shutdown(config.shutdownGraceMs);
+    if (mediaPlane.kind === 'sfu') await mediaPlane.close();
     reactions.dispose();
     io.engine.close();
   });

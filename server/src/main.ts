@@ -4,6 +4,7 @@
  */
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
+import { createMediaPlane } from './media/select.js';
 import { MemoryStore } from './store/memory.js';
 import { RedisStore, redactUrl } from './store/redis.js';
 import type { EventStore } from './store/types.js';
@@ -26,14 +27,13 @@ async function main() {
     store = new MemoryStore();
   }
 
-  const app = await buildApp({ config, store });
+  const app = await buildApp({ config, store, media: (log) => createMediaPlane(config, log) });
   app.log.info(
     { store: store.kind, redis: config.redisUrl ? redactUrl(config.redisUrl) : undefined },
     store.kind === 'redis'
       ? 'store: redis (shared state; several processes may run side by side)'
       : 'store: in-memory (single process; state is lost on restart; set REDIS_URL for production)',
   );
-  app.log.info({ media: 'mesh' }, 'media plane: peer-to-peer mesh (no SFU configured)');
 
   let stopping = false;
   const stop = async (signal: string) => {

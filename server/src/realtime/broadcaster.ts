@@ -2,7 +2,7 @@
  * Outbound pushes, in one place. With the Redis adapter every emit here reaches
  * sockets on all server processes.
  */
-import type { ChatMessage, Patch, ReactionKind, SessionEndReason } from '@mashup/shared';
+import type { ChatMessage, MediaPeersPush, Patch, ReactionKind, SessionEndReason, SfuProducerPush, SignalFromPeer } from '@mashup/shared';
 import { publicRound } from '../domain/breakouts/round.js';
 import type { Audience } from './room-routing.js';
 import { socketRooms } from './rooms.js';
@@ -20,6 +20,10 @@ export interface Broadcaster {
   activity(eventId: string, roomId: string, at: number): void;
   /** Tells every tab of a participant that its session ends, then disconnects them. */
   endSession(eventId: string, participantId: string, reason: SessionEndReason): void;
+  /** Media: to the given tabs (peer ids are socket ids, on any process). */
+  mediaPeers(peerIds: readonly string[], push: MediaPeersPush): void;
+  mediaSignal(peerId: string, signal: SignalFromPeer): void;
+  sfuProducer(peerIds: readonly string[], push: SfuProducerPush): void;
 }
 
 /** `clustered`: other server processes share this store (Redis adapter), so some pushes must reach them too. */
@@ -57,6 +61,15 @@ export function socketBroadcaster(io: MashupServer, clustered: boolean): Broadca
     endSession(eventId, participantId, reason) {
       endLocalSessions(io, eventId, participantId, reason);
       if (clustered) io.serverSideEmit('session:end', eventId, participantId, reason);
+    },
+    mediaPeers(peerIds, push) {
+      if (peerIds.length) io.to([...peerIds]).emit('media:peers', push);
+    },
+    mediaSignal(peerId, signal) {
+      io.to(peerId).emit('media:signal', signal);
+    },
+    sfuProducer(peerIds, push) {
+      if (peerIds.length) io.to([...peerIds]).emit('media:sfu:producer', push);
     },
   };
 }

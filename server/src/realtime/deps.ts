@@ -1,4 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { IceServer } from '@mashup/shared';
+import type { MediaPlaneImpl } from '../media/plane.js';
 import type { Clock } from '../clock.js';
 import type { DomainContext } from '../domain/context.js';
 import type { EventStore } from '../store/types.js';
@@ -15,4 +17,14 @@ export interface FeatureDeps {
   reactions: ReactionAggregator;
   files: FileStore;
   log: FastifyBaseLogger;
+  /** The media plane in use (mesh, or the mediasoup SFU when it loaded). */
+  media: MediaPlaneImpl;
+  mediaConfig: MediaConfig;
+}
+
+export interface MediaConfig {
+  /** STUN/TURN servers handed to browsers (none by default: no third-party hosts). */
+  iceServers: IceServer[];
+  /** Mesh: how many tabs of one room may send at once (rule M4). */
+  meshMaxPublishers: number;
 }

@@ -21,6 +21,7 @@ import { pechakuchaHandlers } from './handlers/pechakucha.js';
 import { videoHandlers } from './handlers/video.js';
 import { breakoutHandlers } from './handlers/breakouts.js';
 import { resultsHandlers } from './handlers/results.js';
+import { mediaHandlers } from './handlers/media.js';
 import { sessionHandlers } from './handlers/session.js';
 import type { RateLimits } from './rate-limits.js';
 import { socketRooms } from './rooms.js';
@@ -58,6 +59,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     void p.finally(() => pending.delete(p));
   };
 
+  const media = mediaHandlers(deps);
   const handlers: HandlerTable = {
     ...sessionHandlers(deps),
     ...chatHandlers(deps),
@@ -69,6 +71,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     ...videoHandlers(deps),
     ...breakoutHandlers(deps),
     ...resultsHandlers(deps),
+    ...media.handlers,
   };
   const funnel: FunnelDeps = {
     store: deps.store,
@@ -151,6 +154,8 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
 
   async function onDisconnect(socket: MashupSocket) {
     if (!socket.data.eventId) return;
+    // A closed tab leaves its room's media, so the others drop its peer connection (rule M1).
+    if (socket.data.mediaRoom !== undefined) await media.removePeer(socket.data.eventId, socket.id);
     await countOut(processId, connRef(socket));
   }
 
@@ -167,6 +172,8 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
   async function sweep() {
     await deps.store.heartbeat(processId, deps.presenceSweepMs * 3);
     for (const { processId: owner, conn } of await deps.store.orphanedConnections()) {
+      // The tab of a dead process may still be listed in a room's media: take it out first.
+      await media.removePeer(conn.eventId, conn.socketId);
       await countOut(owner, conn);
     }
   }

@@ -79,8 +79,9 @@ export async function runRequest<E extends ClientEventName>(
 ): Promise<Ack<ReplyOf<E>>> {
   const def = clientEvents[name];
   try {
-    if (payloadSize(payload) > LIMITS.payloadMaxBytes) {
-      return fail(ERROR_CODES.payloadTooLarge, `Payloads are limited to ${LIMITS.payloadMaxBytes} bytes.`);
+    const maxBytes = 'maxBytes' in def && def.maxBytes !== undefined ? def.maxBytes : LIMITS.payloadMaxBytes;
+    if (payloadSize(payload) > maxBytes) {
+      return fail(ERROR_CODES.payloadTooLarge, `Payloads are limited to ${maxBytes} bytes.`);
     }
     const parsed = def.schema.safeParse(payload ?? {});
     if (!parsed.success) {

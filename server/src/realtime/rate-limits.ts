@@ -22,6 +22,11 @@ const SOCKET_BUDGETS = {
   chat: { points: 10, durationS: 10 },
   reaction: { points: 20, durationS: 5 },
   clock: { points: 30, durationS: 10 },
+  /**
+   * Media signalling: joining a room of six sends ~2 descriptions and ~10–20 ICE
+   * candidates per peer connection, and a renegotiation (screen share) as many again.
+   */
+  media: { points: 400, durationS: 10 },
   default: { points: 60, durationS: 10 },
 } satisfies Record<string, Budget>;
 
@@ -43,6 +48,14 @@ const FAMILY: Partial<Record<ClientEventName, RateFamily>> = {
   'chat:send': 'chat',
   'reaction:send': 'reaction',
   'clock:ping': 'clock',
+  'media:signal': 'media',
+  'media:sfu:transport': 'media',
+  'media:sfu:connect': 'media',
+  'media:sfu:produce': 'media',
+  'media:sfu:consume': 'media',
+  'media:sfu:resume': 'media',
+  'media:sfu:layers': 'media',
+  'media:sfu:closeProducer': 'media',
 };
 export const familyOf = (event: ClientEventName): RateFamily => FAMILY[event] ?? 'default';
 

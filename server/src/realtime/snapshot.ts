@@ -32,5 +32,6 @@ export async function buildSnapshot(
     rounds: rounds.map(publicRound),
     results: state.items.results,
     spotlight: state.docs.spotlight,
+    floor: state.docs.floor ?? [],
   };
 }

@@ -4,6 +4,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@mashup/shared'
 export interface SocketData {
   eventId: string;
   participantId: string;
+  /** The room whose media this tab joined (media:join), so a disconnect can leave it. */
+  mediaRoom?: string;
 }
 
 import type { Patch, SessionEndReason } from '@mashup/shared';
