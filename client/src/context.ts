@@ -9,6 +9,7 @@ import type { ApiClient } from './services/api-client.js';
 import type { UploadClient } from './services/upload-client.js';
 import type { Clock, Disposer } from './services/clock.js';
 import type { EventSession } from './services/event-session.js';
+import type { MediaSession } from './services/media/media-session.js';
 import type { DeviceStore } from './services/storage.js';
 import type { LocaleService } from './i18n/localization.js';
 import type { EventView } from './state/plenary-state.js';
@@ -21,6 +22,8 @@ export interface AppServices {
   i18n: LocaleService;
   /** A new, not yet connected session for a join token. */
   openSession(token: string): EventSession;
+  /** The audio and video of a session (follows its rooms; nothing is captured until the person turns it on). */
+  openMedia(session: EventSession): MediaSession;
 }
 
 export const appContext = createContext<AppServices>(Symbol('mashup-app'));

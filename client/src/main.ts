@@ -11,6 +11,7 @@ import { ApiClient } from './services/api-client.js';
 import { systemClock } from './services/clock.js';
 import { EventSession } from './services/event-session.js';
 import { SocketClient } from './services/socket-client.js';
+import { MediaSession } from './services/media/media-session.js';
 import { UploadClient } from './services/upload-client.js';
 import { DeviceStore, deviceStorage } from './services/storage.js';
 import type { AppServices } from './context.js';
@@ -26,6 +27,8 @@ async function start(): Promise<void> {
     store,
     i18n,
     openSession: (token) => new EventSession({ transport: SocketClient.forToken(token), clock: systemClock }),
+    // navigator.mediaDevices is missing on insecure origins: the session then offers no capture.
+    openMedia: (session) => new MediaSession({ session, store, capture: navigator.mediaDevices }),
   };
   const app = document.createElement('mashup-app');
   app.services = services;

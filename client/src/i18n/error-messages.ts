@@ -132,6 +132,29 @@ export function errorMessage(error: ErrorBody | ErrorCode): string {
         id: 'error.csvInvalid',
       });
     }
+    case 'media.wrong_room':
+      return msg('Sie sind inzwischen in einem anderen Raum. Bild und Ton verbinden sich dort neu.', { id: 'error.mediaWrongRoom' });
+    case 'media.not_joined':
+    case 'media.peer_not_found':
+      return msg('Die Verbindung für Bild und Ton wurde unterbrochen. Sie wird neu aufgebaut.', { id: 'error.mediaNotJoined' });
+    case 'media.not_allowed':
+      return msg('Hier senden nur Personen auf der Bühne Bild und Ton. Heben Sie die Hand, um das Wort zu bekommen.', {
+        id: 'error.mediaNotAllowed',
+      });
+    case 'media.limit': {
+      const max = detail(error, 'max');
+      if (max !== undefined) {
+        return msg(
+          str`In diesem Raum senden bereits ${max} Personen Bild oder Ton. Ohne Medienserver geht das nur für ${max} Personen gleichzeitig. Bitte warten Sie, bis jemand Kamera oder Mikrofon ausschaltet.`,
+          { id: 'error.mediaLimitN' },
+        );
+      }
+      return msg('In diesem Raum senden bereits so viele Personen Bild oder Ton, wie ohne Medienserver möglich ist.', {
+        id: 'error.mediaLimit',
+      });
+    }
+    case 'media.unavailable':
+      return msg('Bild und Ton sind gerade nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.', { id: 'error.mediaUnavailable' });
     case 'protocol.version_mismatch':
       return msg('Es gibt eine neue Version von Mashup. Bitte laden Sie die Seite neu.', { id: 'error.versionMismatch' });
     case 'server.unavailable':

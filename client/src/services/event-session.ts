@@ -134,6 +134,11 @@ export class EventSession {
     return this.#status;
   }
 
+  /** The connection, for services that speak their own part of the protocol over it (media). */
+  get transport(): RealtimeTransport {
+    return this.#transport;
+  }
+
   /** Where this participant is now: `'plenary'` or a workshop id (`roomOf`, rule B1). */
   get roomId(): string {
     return this.#room;

@@ -50,6 +50,8 @@ export interface EventView {
   rounds: Round[];
   results: ResultsBoard[];
   spotlight: ResultsSpotlight | null;
+  /** Participants with the floor in the plenary (may publish there, rule M2). */
+  floor: string[];
   /** True once a patch says this participant was removed. */
   removed: boolean;
 }
@@ -148,6 +150,7 @@ function applySnapshot(state: PlenaryState, snapshot: Snapshot, source: 'connect
     rounds: snapshot.rounds,
     results: snapshot.results,
     spotlight: snapshot.spotlight,
+    floor: snapshot.floor,
     removed: false,
   };
   const chatStep = mergeChatHistory(state.chat, snapshot.chat, snapshot.chat.roomId, source === 'connect');
@@ -253,6 +256,8 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
     }
     case 'spotlight':
       return { ...view, spotlight: patch.spotlight };
+    case 'floor':
+      return { ...view, floor: patch.floor };
   }
 }
 

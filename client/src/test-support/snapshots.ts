@@ -35,6 +35,7 @@ export const snapshot = (seq: number, extra: Partial<Snapshot> = {}): Snapshot =
   rounds: [],
   results: [],
   spotlight: null,
+  floor: [],
   chat: { roomId: 'plenary', seq: 0, messages: [] },
   ...extra,
 });

@@ -14,6 +14,7 @@ import { AppController } from '../../context.js';
 import { errorMessage } from '../../i18n/error-messages.js';
 import type { Disposer } from '../../services/clock.js';
 import type { EndReason, EventSession } from '../../services/event-session.js';
+import type { MediaSession } from '../../services/media/media-session.js';
 import { baseStyles } from '../../styles/shared.js';
 import { navigateEvent } from '../navigate.js';
 import type { JoinSubmitDetail } from './join-form.js';
@@ -71,6 +72,8 @@ export class JoinPage extends LitElement {
   @state() private busy = false;
   @state() private error = '';
   @state() private session: EventSession | null = null;
+  /** The tab's audio and video, living and dying with the session. */
+  #media: MediaSession | null = null;
   @query('[data-focus-target]') private focusTarget?: HTMLElement & { focusHeading?: () => void };
 
   readonly #app = new AppController(this);
@@ -101,7 +104,7 @@ export class JoinPage extends LitElement {
 
   override render() {
     if (this.phase.kind === 'session' && this.session) {
-      return html`<mashup-plenary .session=${this.session} .code=${this.code}></mashup-plenary>`;
+      return html`<mashup-plenary .session=${this.session} .media=${this.#media ?? undefined} .code=${this.code}></mashup-plenary>`;
     }
     return html`<mashup-site-header></mashup-site-header>
       <main class="page">${this.#renderPhase()}</main>`;
@@ -278,6 +281,7 @@ export class JoinPage extends LitElement {
   #openSession(token: string): void {
     this.#closeSession();
     const session = this.#app.services.openSession(token);
+    this.#media = this.#app.services.openMedia(session);
     this.session = session;
     this.#unsubscribe = session.subscribe(() => this.#onSessionChange(session));
     this.phase = { kind: 'session' };
@@ -309,6 +313,9 @@ export class JoinPage extends LitElement {
   #closeSession(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    // Media first: it says media:leave on the still open connection and stops the camera.
+    this.#media?.dispose();
+    this.#media = null;
     this.session?.dispose();
     this.session = null;
   }

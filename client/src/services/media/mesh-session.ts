@@ -1,0 +1,343 @@
+/**
+ * The mesh plane: one RTCPeerConnection per pair of tabs in a room where at
+ * least one of the two may send (rule M3), negotiated with the "perfect
+ * negotiation" pattern (W3C WebRTC 1.0, §10.7): both sides may offer at any
+ * time; on a collision the polite side rolls back and the impolite side
+ * ignores the other's offer. Signals travel as `media:signal` through the
+ * server, which checks that both tabs are in the same room.
+ *
+ * Sending: a tab that may publish adds a send-only transceiver for audio and
+ * one for video (in one stream) to every link, and one for a screen when it
+ * first shares; turning a source off replaces its track with null, so nothing
+ * is sent and nothing needs renegotiating. Receiving: a remote track is the
+ * screen when its stream is not the one that carries the peer's audio.
+ */
+import type { IceServer, MediaPeer, SignalBody, SignalFromPeer } from '@mashup/shared';
+import type { Disposer } from '../clock.js';
+import type { LocalTracks, PlaneSession, RemoteMedia } from './types.js';
+
+export interface MeshOptions {
+  selfPeerId: string;
+  mayPublish: boolean;
+  iceServers: IceServer[];
+  /** Sends one signal to another peer (media:signal); resolves when the server took it. */
+  signal(to: string, body: SignalBody): Promise<unknown>;
+  /** Reports what the person cannot act on (negotiation failures). */
+  log?: Pick<Console, 'warn'>;
+  /** For tests: the RTCPeerConnection constructor. */
+  createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
+}
+
+/**
+ * Video bitrate per link: a sender uploads once per peer, so the budget of an
+ * office uplink (~2.5 Mbit/s) is shared; small tiles need no more than ~300 kbit/s.
+ */
+export function meshVideoBitrate(links: number): number {
+  return Math.round(Math.min(900_000, Math.max(150_000, 2_500_000 / Math.max(1, links))));
+}
+
+/** Pairs with something to send get a link (rule M3). */
+export function wantsLink(selfMayPublish: boolean, peer: Pick<MediaPeer, 'mayPublish'>): boolean {
+  return selfMayPublish || peer.mayPublish;
+}
+
+/** The polite side of a pair yields on an offer collision; both sides agree by comparing ids. */
+export function isPolite(selfPeerId: string, otherPeerId: string): boolean {
+  return selfPeerId > otherPeerId;
+}
+
+/** How long the polite side of two senders waits for the other's first offer before offering itself. */
+const FIRST_OFFER_WAIT_MS = 5_000;
+
+class PeerLink {
+  readonly pc: RTCPeerConnection;
+  readonly remote: RemoteMedia;
+  #makingOffer = false;
+  #ignoreOffer = false;
+  #settingAnswer = false;
+  /** Signals are applied one after another: an answer must not overtake its offer's handling. */
+  #queue: Promise<void> = Promise.resolve();
+  #mainStreamId: string | null = null;
+  readonly senders: { mic: RTCRtpSender | null; camera: RTCRtpSender | null; screen: RTCRtpSender | null } = {
+    mic: null,
+    camera: null,
+    screen: null,
+  };
+
+  /**
+   * True while this side waits for the other's first offer before adding its own
+   * transceivers: when both sides send, only the impolite one offers first, so the
+   * first negotiation has no collision (collisions where both gathered ICE candidates
+   * for offers that one side then rolled back left links that never connected).
+   */
+  waiting: boolean;
+
+  constructor(
+    readonly peerId: string,
+    readonly polite: boolean,
+    pc: RTCPeerConnection,
+    private readonly send: (body: SignalBody) => void,
+    private readonly changed: () => void,
+    private readonly log: Pick<Console, 'warn'>,
+    waitForOffer: boolean,
+    private readonly onReady: () => void,
+  ) {
+    this.waiting = waitForOffer;
+    // Should the other side's first offer never come (lost in a move), offer after all.
+    if (waitForOffer) this.#waitTimer = setTimeout(() => this.#stopWaiting(), FIRST_OFFER_WAIT_MS);
+    this.pc = pc;
+    this.remote = { peerId, stream: null, screen: null };
+    pc.onnegotiationneeded = () => void this.#offer();
+    pc.onicecandidate = ({ candidate }) => this.send({ candidate: candidate ? candidateInit(candidate) : null });
+    pc.ontrack = (e) => this.#onTrack(e);
+    // An ICE failure (e.g. a network change) is repaired by a restart offer from either side.
+    pc.oniceconnectionstatechange = () => {
+      if (pc.iceConnectionState === 'failed') pc.restartIce();
+    };
+  }
+
+  async #offer(): Promise<void> {
+    try {
+      this.#makingOffer = true;
+      await this.pc.setLocalDescription();
+      const d = this.pc.localDescription;
+      if (d) this.send({ description: { type: d.type, sdp: d.sdp } });
+    } catch (err) {
+      this.log.warn('media: offer failed', this.peerId, err);
+    } finally {
+      this.#makingOffer = false;
+    }
+  }
+
+  handle(body: SignalBody): Promise<void> {
+    this.#queue = this.#queue.then(() => this.#apply(body)).catch((err: unknown) => this.log.warn('media: signal failed', this.peerId, err));
+    return this.#queue;
+  }
+
+  async #apply(body: SignalBody): Promise<void> {
+    const pc = this.pc;
+    if (pc.signalingState === 'closed') return;
+    if ('description' in body) {
+      const description = body.description as RTCSessionDescriptionInit;
+      const readyForOffer = !this.#makingOffer && (pc.signalingState === 'stable' || this.#settingAnswer);
+      const collision = description.type === 'offer' && !readyForOffer;
+      this.#ignoreOffer = !this.polite && collision;
+      if (this.#ignoreOffer) return;
+      this.#settingAnswer = description.type === 'answer';
+      await pc.setRemoteDescription(description); // the polite side rolls back its own offer implicitly
+      this.#settingAnswer = false;
+      if (description.type === 'offer') {
+        await pc.setLocalDescription();
+        const d = pc.localDescription;
+        if (d) this.send({ description: { type: d.type, sdp: d.sdp } });
+        this.#stopWaiting();
+      }
+      return;
+    }
+    try {
+      await pc.addIceCandidate(body.candidate ?? undefined);
+    } catch (err) {
+      // Candidates of an offer we ignored cannot be added; anything else is worth a warning.
+      if (!this.#ignoreOffer) throw err;
+    }
+  }
+
+  #onTrack(e: RTCTrackEvent): void {
+    const stream = e.streams[0] ?? new MediaStream([e.track]);
+    if (e.track.kind === 'audio') this.#mainStreamId ??= stream.id;
+    const isMain = e.track.kind === 'audio' || this.#mainStreamId === null || stream.id === this.#mainStreamId;
+    // Until audio arrives the first video is taken as the camera: senders add audio before video.
+    if (isMain) {
+      this.#mainStreamId ??= stream.id;
+      this.remote.stream = stream;
+    } else {
+      this.remote.screen = stream;
+    }
+    e.track.addEventListener('ended', () => this.changed());
+    this.changed();
+  }
+
+  /** Sends `tracks` from now on; transceivers are added the first time a source is needed. */
+  async setTracks(tracks: LocalTracks, main: MediaStream, screen: MediaStream, bitrate: number): Promise<void> {
+    const ensure = (kind: 'audio' | 'video', stream: MediaStream) =>
+      this.pc.addTransceiver(kind, { direction: 'sendonly', streams: [stream] }).sender;
+    // Audio first, then video: the receiver tells the camera from a screen by the stream its audio came in.
+    this.senders.mic ??= ensure('audio', main);
+    this.senders.camera ??= ensure('video', main);
+    if (tracks.screen && !this.senders.screen) this.senders.screen = ensure('video', screen);
+    await Promise.all([
+      this.senders.mic.replaceTrack(tracks.mic),
+      this.senders.camera.replaceTrack(tracks.camera),
+      this.senders.screen?.replaceTrack(tracks.screen),
+    ]);
+    await capBitrate(this.senders.camera, bitrate);
+  }
+
+  /** Receive video or not (audio-only mode): the receiving video transceivers go inactive and back. */
+  setReceiveVideo(on: boolean): void {
+    for (const t of this.pc.getTransceivers()) {
+      const sending = t.sender === this.senders.camera || t.sender === this.senders.screen || t.sender === this.senders.mic;
+      if (sending || t.receiver.track.kind !== 'video' || t.currentDirection === 'stopped') continue;
+      t.direction = on ? 'recvonly' : 'inactive';
+    }
+  }
+
+  #waitTimer: ReturnType<typeof setTimeout> | null = null;
+
+  #stopWaiting(): void {
+    if (this.#waitTimer) clearTimeout(this.#waitTimer);
+    this.#waitTimer = null;
+    if (!this.waiting || this.pc.signalingState === 'closed') return;
+    this.waiting = false;
+    this.onReady();
+  }
+
+  close(): void {
+    if (this.#waitTimer) clearTimeout(this.#waitTimer);
+    this.pc.onnegotiationneeded = null;
+    this.pc.onicecandidate = null;
+    this.pc.ontrack = null;
+    this.pc.oniceconnectionstatechange = null;
+    this.pc.close();
+  }
+}
+
+async function capBitrate(sender: RTCRtpSender, maxBitrate: number): Promise<void> {
+  const params = sender.getParameters();
+  if (!params.encodings?.length) return; // not negotiated yet: the next call sets it
+  params.encodings = params.encodings.map((e) => ({ ...e, maxBitrate }));
+  await sender.setParameters(params).catch(() => undefined); // older engines refuse while negotiating; the next change retries
+}
+
+function candidateInit(c: RTCIceCandidate) {
+  const j = c.toJSON();
+  return {
+    candidate: j.candidate ?? '',
+    sdpMid: j.sdpMid ?? null,
+    sdpMLineIndex: j.sdpMLineIndex ?? null,
+    usernameFragment: j.usernameFragment ?? null,
+  };
+}
+
+export class MeshSession implements PlaneSession {
+  readonly plane = 'mesh' as const;
+  readonly #opts: MeshOptions;
+  readonly #links = new Map<string, PeerLink>();
+  readonly #listeners = new Set<() => void>();
+  #peers: MediaPeer[] = [];
+  #tracks: LocalTracks = { mic: null, camera: null, screen: null };
+  #receiveVideo = true;
+  #closed = false;
+  /** One stream for microphone and camera, one for the screen: the receiver tells them apart by stream. */
+  readonly #main: MediaStream;
+  readonly #screen: MediaStream;
+
+  constructor(opts: MeshOptions) {
+    this.#opts = opts;
+    this.#main = new MediaStream();
+    this.#screen = new MediaStream();
+  }
+
+  updatePeers(peers: readonly MediaPeer[]): void {
+    if (this.#closed) return;
+    this.#peers = peers.filter((p) => p.peerId !== this.#opts.selfPeerId);
+    const wanted = new Set(this.#peers.filter((p) => wantsLink(this.#opts.mayPublish, p)).map((p) => p.peerId));
+    for (const [id, link] of this.#links) {
+      if (!wanted.has(id)) {
+        link.close();
+        this.#links.delete(id);
+      }
+    }
+    for (const id of wanted) this.#link(id);
+    void this.#applyTracks();
+    this.#emit();
+  }
+
+  /** A signal from another peer; a link is made for it if the peers list has not named it yet. */
+  handleSignal(signal: SignalFromPeer): void {
+    if (this.#closed) return;
+    const { from, ...body } = signal;
+    void this.#link(from).handle(body as SignalBody);
+  }
+
+  /** The tab's own rights changed (floor, talk): links follow rule M3 again. */
+  setMayPublish(mayPublish: boolean): void {
+    if (this.#opts.mayPublish === mayPublish) return;
+    this.#opts.mayPublish = mayPublish;
+    this.updatePeers(this.#peers);
+  }
+
+  async setLocalTracks(tracks: LocalTracks): Promise<void> {
+    this.#tracks = tracks;
+    await this.#applyTracks();
+  }
+
+  setAudioOnly(on: boolean): void {
+    this.#receiveVideo = !on;
+    for (const link of this.#links.values()) link.setReceiveVideo(this.#receiveVideo);
+  }
+
+  /** The mesh sends one quality to everyone; emphasis is the SFU's job (simulcast layers). */
+  setEmphasis(): void {}
+
+  remotes(): ReadonlyMap<string, RemoteMedia> {
+    return new Map([...this.#links].map(([id, link]) => [id, link.remote]));
+  }
+
+  onChange(listener: () => void): Disposer {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  connectionCount(): number {
+    return [...this.#links.values()].filter((l) => l.pc.connectionState !== 'closed').length;
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const link of this.#links.values()) link.close();
+    this.#links.clear();
+    this.#emit();
+    this.#listeners.clear();
+  }
+
+  #link(peerId: string): PeerLink {
+    let link = this.#links.get(peerId);
+    if (link) return link;
+    const config: RTCConfiguration = { iceServers: this.#opts.iceServers as RTCIceServer[] };
+    const pc = this.#opts.createPeerConnection?.(config) ?? new RTCPeerConnection(config);
+    const log = this.#opts.log ?? console;
+    const polite = isPolite(this.#opts.selfPeerId, peerId);
+    const peer = this.#peers.find((p) => p.peerId === peerId);
+    // The polite side of two senders lets the other offer first (see PeerLink.waiting);
+    // a link to a peer that does not send has only one side that can offer: this one.
+    const waitForOffer = polite && (peer?.mayPublish ?? true);
+    link = new PeerLink(
+      peerId,
+      polite,
+      pc,
+      (body) => void this.#opts.signal(peerId, body),
+      () => this.#emit(),
+      log,
+      waitForOffer,
+      () => void this.#applyTracks(),
+    );
+    this.#links.set(peerId, link);
+    if (!this.#receiveVideo) link.setReceiveVideo(false);
+    return link;
+  }
+
+  async #applyTracks(): Promise<void> {
+    if (!this.#opts.mayPublish || this.#closed) return;
+    const bitrate = meshVideoBitrate(this.#links.size);
+    await Promise.all(
+      [...this.#links.values()].filter((l) => !l.waiting).map((l) =>
+        l.setTracks(this.#tracks, this.#main, this.#screen, bitrate).catch((err: unknown) => (this.#opts.log ?? console).warn('media: tracks', err)),
+      ),
+    );
+  }
+
+  #emit(): void {
+    for (const l of this.#listeners) l();
+  }
+}
