@@ -32,6 +32,14 @@ const paths = {
   link: svg`<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1"/><path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/>`,
   more: svg`<path d="M5 12h.01M12 12h.01M19 12h.01" stroke-width="3"/>`,
   wifiOff: svg`<path d="M3 3l18 18"/><path d="M8.5 16.5a5 5 0 0 1 7 0M5 13a10 10 0 0 1 5-2.7M19 13a10 10 0 0 0-2.2-1.7M2 9.5a15 15 0 0 1 4.5-2.8M22 9.5A15 15 0 0 0 11 5.3"/><path d="M12 20h.01"/>`,
+  mic: svg`<rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5 11a7 7 0 0 0 14 0M12 18v3M9 21h6"/>`,
+  micOff: svg`<path d="M15 10V6a3 3 0 0 0-5.7-1.3M9 9v2a3 3 0 0 0 4.6 2.5"/><path d="M5 11a7 7 0 0 0 11.3 5.5M19 11a7 7 0 0 1-.5 2.6M12 18v3M9 21h6"/><path d="m3 3 18 18"/>`,
+  camera: svg`<rect x="3" y="6" width="13" height="12" rx="2"/><path d="m16 10.5 5-3.5v10l-5-3.5"/>`,
+  cameraOff: svg`<path d="M10 6h4a2 2 0 0 1 2 2v2.5l5-3.5v10l-1.5-1M16 16a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2"/><path d="m3 3 18 18"/>`,
+  screen: svg`<rect x="3" y="4" width="18" height="12" rx="1.5"/><path d="M8 20h8M12 16v4"/><path d="m9.5 10 2.5-2.5 2.5 2.5M12 7.5v5"/>`,
+  devices: svg`<circle cx="12" cy="10" r="7"/><circle cx="12" cy="10" r="2.5"/><path d="M8 21h8M12 17v4"/>`,
+  pin: svg`<path d="M9 3h6l-1 6 4 4H6l4-4Z"/><path d="M12 13v8"/>`,
+  volume: svg`<path d="M4 9v6h4l5 4V5L8 9Z"/><path d="M16.5 8.5a5 5 0 0 1 0 7M19.5 5.5a9 9 0 0 1 0 13"/>`,
 } satisfies Record<string, SVGTemplateResult>;
 
 export type IconName = keyof typeof paths;

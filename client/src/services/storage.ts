@@ -1,10 +1,12 @@
 /**
  * What this device remembers: the display name and organisation (so people do
  * not retype them per event), one token per event code (to rejoin as the same
- * participant after a reload), the language and dismissed announcements.
+ * participant after a reload), the language, dismissed announcements and the
+ * camera and microphone choices (off until the person turns them on).
  * Locked-down office browsers may forbid localStorage; then it lives in memory.
  */
 import type { Language } from '@mashup/shared';
+import type { DevicePreferences } from './media/types.js';
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -99,6 +101,23 @@ export class DeviceStore {
     this.#set(`dismissed.${normalize(code)}`, announcementId);
   }
 
+  /** The remembered device choices, or null when the person never confirmed the device check on this device. */
+  mediaPreferences(): DevicePreferences | null {
+    const raw = this.#get('media');
+    if (!raw) return null;
+    try {
+      return parseDevicePreferences(JSON.parse(raw));
+    } catch {
+      // A corrupt entry counts as none: the device check asks again.
+      return null;
+    }
+  }
+
+  saveMediaPreferences(prefs: DevicePreferences): void {
+    const { micOn, cameraOn, micId, cameraId, speakerId, audioOnly } = prefs;
+    this.#set('media', JSON.stringify({ micOn, cameraOn, micId, cameraId, speakerId, audioOnly }));
+  }
+
   #get(key: string): string | null {
     try {
       return this.#storage.getItem(PREFIX + key);
@@ -122,6 +141,28 @@ export class DeviceStore {
       // See #set.
     }
   }
+}
+
+/** Device ids are opaque browser strings; anything longer is not one. */
+const DEVICE_ID_MAX = 512;
+
+/**
+ * Reads device choices back from storage: the toggles must be booleans and
+ * the ids strings (or null); anything else means "not chosen". Camera and
+ * microphone stay off unless the stored value says `true` (privacy).
+ */
+export function parseDevicePreferences(value: unknown): DevicePreferences | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  const id = (x: unknown): string | null => (typeof x === 'string' && x.length > 0 && x.length <= DEVICE_ID_MAX ? x : null);
+  return {
+    micOn: v['micOn'] === true,
+    cameraOn: v['cameraOn'] === true,
+    micId: id(v['micId']),
+    cameraId: id(v['cameraId']),
+    speakerId: id(v['speakerId']),
+    audioOnly: v['audioOnly'] === true,
+  };
 }
 
 function normalize(code: string): string {

@@ -4,8 +4,10 @@
  * moderator; the round's countdown with its 5- and 1-minute alerts and the
  * closing warning; "Hilfe rufen" (notifies the hosts, `breakout:help`); "Wer
  * ist hier" (`workshopMembers`); and for the room's moderator and the hosts
- * the title/description editor. The results board sits in the side panel's
- * "Ergebnisse" tab (shared/UI.md's frame), the chat is the room's own.
+ * the title/description editor. The room's audio and video grid
+ * (<mashup-media-grid>) is the main area, right below the title. The results
+ * board sits in the side panel's "Ergebnisse" tab (shared/UI.md's frame), the
+ * chat is the room's own.
  *
  * Properties: `round` (the live Round), `workshop` (Workshop). Session from context.
  */
@@ -20,6 +22,7 @@ import { baseStyles } from '../../styles/shared.js';
 import { runRequest } from '../run-request.js';
 import './round-countdown.js';
 import './workshop-edit.js';
+import '../media/media-grid.js';
 
 @customElement('mashup-workshop-room')
 @localized()
@@ -117,6 +120,7 @@ export class WorkshopRoom extends LitElement {
         ${w.tag ? html`<span class="badge">${w.tag}</span>` : nothing}
         ${moderator ? html`<span>${msg(str`Moderation: ${moderator}`, { id: 'breakout.moderatedBy' })}</span>` : nothing}
       </p>
+      <mashup-media-grid mode="room"></mashup-media-grid>
       ${w.description ? html`<p class="description" data-testid="workshop-description">${w.description}</p>` : nothing}
       ${canModerate(view, w) ? html`<mashup-workshop-edit .roundId=${round.id} .workshop=${w}></mashup-workshop-edit>` : nothing}
       <mashup-round-countdown .round=${round} .clock=${session.clock}></mashup-round-countdown>

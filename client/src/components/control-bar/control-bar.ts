@@ -1,6 +1,8 @@
 /**
- * <mashup-control-bar> — the bar at the bottom: raise/lower hand, reactions,
- * (hosts) show/hide the host menu, leave. Every button has an icon and a text label.
+ * <mashup-control-bar> — the bar at the bottom: microphone, camera, screen
+ * share and devices (<mashup-media-controls>, only what the person may use
+ * here), raise/lower hand, reactions, (hosts) show/hide the host menu, leave.
+ * Every button has an icon and a text label.
  *
  * Properties: `hostMenuOpen`.
  * Events: `host-menu-toggle`, `leave`.
@@ -15,6 +17,7 @@ import { icon } from '../../icons.js';
 import { hasRaisedHand, isHost } from '../../state/selectors.js';
 import { baseStyles } from '../../styles/shared.js';
 import { REACTION_ICONS, reactionLabel } from '../reactions/reaction-kinds.js';
+import '../media/media-controls.js';
 
 @customElement('mashup-control-bar')
 @localized()
@@ -53,8 +56,18 @@ export class ControlBar extends LitElement {
         flex-basis: 100%;
         margin: 0;
       }
-      /* Phones: hand, host menu and leave in the first row; the four reactions
-         share the second row with the label under the icon, so labels stay. */
+      /* Laptop widths (1280 px): with the media buttons on the left the bar would wrap for hosts;
+         the reactions put the label under the icon so everything stays in one row. */
+      @media (min-width: 761px) and (max-width: 1440px) {
+        .group .btn {
+          flex-direction: column;
+          gap: 0;
+          padding: 2px 8px;
+          font-size: 0.75rem;
+        }
+      }
+      /* Phones: the media buttons in the first row (media-controls.ts), hand, host menu and leave
+         in the next; the four reactions share the last row with the label under the icon, so labels stay. */
       @media (max-width: 760px) {
         .bar {
           padding: var(--mu-space-2);
@@ -94,6 +107,7 @@ export class ControlBar extends LitElement {
     const raised = hasRaisedHand(view);
     const live = this.#live.session?.status.kind === 'live';
     return html`<div class="bar" role="group" aria-label=${msg('Steuerung', { id: 'controls.label' })}>
+      <mashup-media-controls></mashup-media-controls>
       <button
         class="btn hand"
         type="button"

@@ -18,16 +18,25 @@
  * Hosts see open help requests in a banner below the announcement
  * (`<mashup-help-banner>`), whether or not the host area is open.
  *
- * Properties: `session` (EventSession, provided to all children via context), `code`.
+ * Audio and video: the MediaSession assigned to `media` is provided to all
+ * children (`mediaContext`); the plenary shows the stage's pictures (only
+ * people who send) above the stage content, a workshop room its grid, and the
+ * control bar the media buttons.
+ *
+ * Properties: `session` (EventSession, provided to all children via context),
+ * `media` (MediaControls, provided via mediaContext; undefined → no media UI), `code`.
  * Layout: three rows and two columns on wide screens; one column below 760px,
  * where the side panel becomes a section below the stage.
  */
-import { ContextProvider } from '@lit/context';
+import { ContextProvider, provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AppController, SessionController, sessionContext } from '../../context.js';
 import type { EventSession } from '../../services/event-session.js';
+import type { MediaControls } from '../../services/media/types.js';
+import { mediaContext } from '../media/media-context.js';
+import '../media/media-grid.js';
 import { connectedCount, isHost, selfParticipant } from '../../state/selectors.js';
 import { baseStyles } from '../../styles/shared.js';
 import '../top-bar/top-bar.js';
@@ -146,6 +155,10 @@ export class PlenaryView extends LitElement {
   ];
 
   @property({ attribute: false }) session!: EventSession;
+  /** Set by whoever creates the MediaSession; every media view reads it from mediaContext. */
+  @provide({ context: mediaContext })
+  @property({ attribute: false })
+  media?: MediaControls;
   @property() code = '';
   @state() private hostMenuOpen = true;
   @state() private dismissedId: string | null = null;
@@ -233,7 +246,9 @@ export class PlenaryView extends LitElement {
     // What is happening now comes first: a running Pecha Kucha, the next round's choice, the results
     // (with a host's spotlight); the welcome and the Pecha Kucha preview below them.
     const pkRunning = view.pechakucha?.run ? true : false;
-    return html`${view.video ? html`<mashup-video-player></mashup-video-player>` : nothing}
+    // The stage's pictures first (renders nothing while nobody on stage sends).
+    return html`<mashup-media-grid mode="stage"></mashup-media-grid>
+      ${view.video ? html`<mashup-video-player></mashup-video-player>` : nothing}
       ${pkRunning ? html`<mashup-pk-stage></mashup-pk-stage>` : nothing}
       <mashup-workshop-choices></mashup-workshop-choices>
       <mashup-results-wall></mashup-results-wall>
