@@ -47,7 +47,9 @@ describe.each(CLIENT_EVENT_NAMES)('%s', (name: ClientEventName) => {
   });
 
   it('an oversized payload gets payload.too_large', async () => {
-    const reply = await raw(host, name, { text: 'x'.repeat(LIMITS.payloadMaxBytes + 1) });
+    // Media descriptions have a larger limit of their own (still below the transport's frame limit).
+    const def: { maxBytes?: number } = clientEvents[name];
+    const reply = await raw(host, name, { text: 'x'.repeat((def.maxBytes ?? LIMITS.payloadMaxBytes) + 1) });
     expect(reply).toMatchObject({ ok: false, error: { code: 'payload.too_large' } });
   });
 
@@ -77,6 +79,7 @@ describe.each(CLIENT_EVENT_NAMES)('%s', (name: ClientEventName) => {
         'breakout:visit': { roundId: 'r', workshopId: null },
         'breakout:helpDone': { roundId: 'r', workshopId: 'w' },
         'results:spotlight': { spotlight: null },
+        'media:floor': { participantId: host.participantId, floor: true },
       };
       const reply = await raw(alex, name, valid[name] ?? {});
       expect(reply).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
