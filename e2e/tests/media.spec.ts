@@ -16,19 +16,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Page } from '@playwright/test';
 import { PROTOCOL_VERSION } from '@mashup/shared';
 import { createEvent, expect, joinAs, newPerson, test, type Person } from '../fixtures.js';
-
-/** Records every peer connection of the page in window.__pcs. */
-const RECORD_PEER_CONNECTIONS = () => {
-  const w = window as unknown as { __pcs: RTCPeerConnection[]; RTCPeerConnection: typeof RTCPeerConnection };
-  w.__pcs = [];
-  const Original = w.RTCPeerConnection;
-  w.RTCPeerConnection = class extends Original {
-    constructor(config?: RTCConfiguration) {
-      super(config);
-      w.__pcs.push(this);
-    }
-  };
-};
+import { RECORD_PEER_CONNECTIONS } from '../peer-connections.js';
 
 interface LinkStats {
   inAudioBytes: number;

@@ -36,9 +36,13 @@ export function meshVideoBitrate(links: number): number {
   return Math.round(Math.min(900_000, Math.max(150_000, 2_500_000 / Math.max(1, links))));
 }
 
-/** Pairs with something to send get a link (rule M3). */
-export function wantsLink(selfMayPublish: boolean, peer: Pick<MediaPeer, 'mayPublish'>): boolean {
-  return selfMayPublish || peer.mayPublish;
+/**
+ * Pairs where one side sends something right now get a link (rule M3). Rights
+ * alone are not enough: a host with camera and microphone off would otherwise
+ * hold a peer connection to each of 250 viewers for nothing.
+ */
+export function wantsLink(selfSends: boolean, peer: Pick<MediaPeer, 'mayPublish' | 'state'>): boolean {
+  return selfSends || (peer.mayPublish && (peer.state.audio || peer.state.video || peer.state.screen));
 }
 
 /** The polite side of a pair yields on an offer collision; both sides agree by comparing ids. */
@@ -241,7 +245,7 @@ export class MeshSession implements PlaneSession {
   updatePeers(peers: readonly MediaPeer[]): void {
     if (this.#closed) return;
     this.#peers = peers.filter((p) => p.peerId !== this.#opts.selfPeerId);
-    const wanted = new Set(this.#peers.filter((p) => wantsLink(this.#opts.mayPublish, p)).map((p) => p.peerId));
+    const wanted = new Set(this.#peers.filter((p) => wantsLink(this.#sends(), p)).map((p) => p.peerId));
     for (const [id, link] of this.#links) {
       if (!wanted.has(id)) {
         link.close();
@@ -268,8 +272,15 @@ export class MeshSession implements PlaneSession {
   }
 
   async setLocalTracks(tracks: LocalTracks): Promise<void> {
+    const sent = this.#sends();
     this.#tracks = tracks;
+    // Starting or stopping to send changes which pairs need a link at all.
+    if (sent !== this.#sends()) this.updatePeers(this.#peers);
     await this.#applyTracks();
+  }
+
+  #sends(): boolean {
+    return this.#opts.mayPublish && (this.#tracks.mic !== null || this.#tracks.camera !== null || this.#tracks.screen !== null);
   }
 
   setAudioOnly(on: boolean): void {
@@ -311,7 +322,7 @@ export class MeshSession implements PlaneSession {
     const peer = this.#peers.find((p) => p.peerId === peerId);
     // The polite side of two senders lets the other offer first (see PeerLink.waiting);
     // a link to a peer that does not send has only one side that can offer: this one.
-    const waitForOffer = polite && (peer?.mayPublish ?? true);
+    const waitForOffer = polite && (peer ? wantsLink(false, peer) : true);
     link = new PeerLink(
       peerId,
       polite,
@@ -328,7 +339,7 @@ export class MeshSession implements PlaneSession {
   }
 
   async #applyTracks(): Promise<void> {
-    if (!this.#opts.mayPublish || this.#closed) return;
+    if (!this.#sends() || this.#closed) return;
     const bitrate = meshVideoBitrate(this.#links.size);
     await Promise.all(
       [...this.#links.values()].filter((l) => !l.waiting).map((l) =>
