@@ -35,7 +35,15 @@ export interface TestServer {
 }
 
 export async function startServer(
-  opts: { redisUrl?: string; prefix?: string; clock?: Clock; env?: Record<string, string>; uploads?: AppDeps['uploads'] } = {},
+  opts: {
+    redisUrl?: string;
+    prefix?: string;
+    clock?: Clock;
+    env?: Record<string, string>;
+    uploads?: AppDeps['uploads'];
+    /** A media plane other than the mesh (e.g. a recording SFU double). */
+    media?: AppDeps['media'];
+  } = {},
 ): Promise<TestServer> {
   const prefix = opts.prefix ?? uniquePrefix();
   const store: EventStore = opts.redisUrl ? await RedisStore.connect({ url: opts.redisUrl, prefix }) : new MemoryStore();
@@ -53,6 +61,7 @@ export async function startServer(
     logger: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.uploads ? { uploads: opts.uploads } : {}),
+    ...(opts.media ? { media: opts.media } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = app.baseUrl();
