@@ -43,6 +43,8 @@ export interface SfuPlane {
   producers(roomKey: string): SfuProducerPush[];
   /** Called for every producer opened or closed in a room; the gateway tells that room's peers. */
   onProducer(listener: (roomKey: string, push: SfuProducerPush) => void): void;
+  /** Called when a worker died and took these peers' media with it: they must join again. */
+  onPeersLost(listener: (roomKey: string, peerIds: string[]) => void): void;
   close(): Promise<void>;
 }
 

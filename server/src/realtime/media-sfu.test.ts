@@ -17,6 +17,7 @@ import { createEvent, joinAndConnect, startServer, type TestClient, type TestSer
 function recordingSfu() {
   const calls: Array<[string, ...unknown[]]> = [];
   const listeners: Array<(roomKey: string, push: SfuProducerPush) => void> = [];
+  const lostListeners: Array<(roomKey: string, peerIds: string[]) => void> = [];
   const producers = new Map<string, SfuProducerPush[]>();
   const rooms = new Map<string, string>();
   const plane: SfuPlane = {
@@ -58,9 +59,12 @@ function recordingSfu() {
     },
     producers: (roomKey) => producers.get(roomKey) ?? [],
     onProducer: (l) => void listeners.push(l),
+    onPeersLost: (l) => void lostListeners.push(l),
     async close() {},
   };
-  return { plane, calls };
+  /** What the plane does when a worker dies with these peers' media. */
+  const loseWorker = (roomKey: string, peerIds: string[]) => lostListeners.forEach((l) => l(roomKey, peerIds));
+  return { plane, calls, loseWorker };
 }
 
 describe('media on the SFU plane (gateway side)', () => {
@@ -117,6 +121,24 @@ describe('media on the SFU plane (gateway side)', () => {
     expect(sfu.calls).toContainEqual(['leave', ada.socket.id]);
     // Without a join, SFU requests are refused.
     expect(await ada.request('media:sfu:transport', { direction: 'recv' })).toMatchObject({ ok: false, error: { code: 'media.not_joined' } });
+  });
+
+  it('a worker dies: its tabs are taken out of the room, and each is told so it joins again', async () => {
+    const sfu = recordingSfu();
+    server = await startServer({ media: sfu.plane });
+    const { code, hostKey } = await createEvent(server.url);
+    const host = await joinAndConnect(server.url, code, { name: 'Hanna', hostKey });
+    const ada = await joinAndConnect(server.url, code, { name: 'Ada' });
+    clients.push(host, ada);
+    ok(await host.request('media:join', { roomId: PLENARY_ROOM, state: { ...MEDIA_OFF, audio: true } }));
+    ok(await ada.request('media:join', { roomId: PLENARY_ROOM, state: MEDIA_OFF }));
+    const hostToldOwn = host.next('media:peers', (p) => p.remove.includes(host.socket.id!));
+    const adaToldOfHost = ada.next('media:peers', (p) => p.remove.includes(host.socket.id!));
+    const eventId = (await server.store.findEventByCode(code))!.id;
+    sfu.loseWorker(`${eventId}/${PLENARY_ROOM}`, [host.socket.id!]);
+    await Promise.all([hostToldOwn, adaToldOfHost]);
+    expect(await host.request('media:sfu:transport', { direction: 'send' })).toMatchObject({ ok: false, error: { code: 'media.not_joined' } });
+    expect(ok(await host.request('media:join', { roomId: PLENARY_ROOM, state: MEDIA_OFF })).plane).toBe('sfu');
   });
 
   it('on the mesh plane the SFU requests get media.unavailable', async () => {

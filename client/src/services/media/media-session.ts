@@ -264,6 +264,12 @@ export class MediaSession implements MediaControls {
 
   #onPeers(push: MediaPeersPush): void {
     if (push.roomId !== this.#room) return;
+    // The server took this tab out (its media server worker died): join the room again.
+    if (this.#self && push.remove.includes(this.#self.peerId)) {
+      this.#target = null;
+      this.#follow();
+      return;
+    }
     for (const id of push.remove) this.#peers.delete(id);
     for (const p of push.upsert) {
       if (p.peerId === this.#self?.peerId) {

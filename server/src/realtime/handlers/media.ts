@@ -248,6 +248,18 @@ export function mediaHandlers(deps: FeatureDeps) {
 
   /** SFU producers opening or closing: the peers of that room hear about it. */
   if (deps.media.kind === 'sfu') {
+    // A worker died with these tabs' media: they are out of the room, and each hears it of
+    // itself (`remove` names the tab), which makes the client join again.
+    deps.media.onPeersLost((key, peerIds) => {
+      const eventId = key.slice(0, key.indexOf('/'));
+      const roomId = key.slice(key.indexOf('/') + 1);
+      Promise.all(
+        peerIds.map(async (peerId) => {
+          await removePeer(eventId, peerId);
+          deps.broadcast.mediaPeers([peerId], { roomId, upsert: [], remove: [peerId] });
+        }),
+      ).catch((err: unknown) => deps.log.error({ err, roomKey: key }, 'taking lost SFU peers out failed'));
+    });
     deps.media.onProducer((key, push) => {
       const slash = key.indexOf('/');
       const [eventId, roomId] = [key.slice(0, slash), key.slice(slash + 1)];
