@@ -69,8 +69,14 @@ test.describe('video greetings', () => {
     const late = await personJoins(browser, event.participantLink, 'Lara Spät', 'Bonn');
     people.push(late);
     await expect.poll(() => position(late)).toBeGreaterThan(2);
-    const [pl, pa2] = await Promise.all([position(late), position(a)]);
-    expect(Math.abs(pl - pa2)).toBeLessThan(0.5);
+    // Web-first: the late joiner's player settles on the schedule (it checks its drift once a
+    // second); a single sample right after it started playing was 0.5–0.9 s off in some runs.
+    await expect
+      .poll(async () => {
+        const [pl, pa2] = await Promise.all([position(late), position(a)]);
+        return Math.abs(pl - pa2);
+      }, { timeout: 5_000 })
+      .toBeLessThan(0.5);
 
     // Pause: everyone stops at the same place.
     await h.getByTestId('video-pause').click();
