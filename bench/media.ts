@@ -16,12 +16,13 @@
  *
  * Needs the built client (the script builds it) and Chromium (/usr/bin/chromium or CHROMIUM_PATH).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@mashup/shared';
 import { createBenchEvent, post, startBenchServers } from './harness.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.js';
 import { RECORD_PEER_CONNECTIONS } from '../e2e/peer-connections.js';
 
 const MIN = Number(process.env.MIN ?? 2);
@@ -29,7 +30,7 @@ const MAX = Number(process.env.MAX ?? 6);
 const WINDOW_S = Number(process.env.WINDOW_S ?? 10);
 /** Six browsers with a camera each take two cores fully here: give them time. */
 const CONNECT_TIMEOUT_MS = Number(process.env.CONNECT_TIMEOUT_S ?? 120) * 1000;
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = chromiumPath;
 
 interface Totals {
   connected: number;
@@ -100,16 +101,7 @@ async function room(url: string, n: number): Promise<void> {
   const hostKey = new URL(hostLink).hash.replace('#host=', '');
   const browser: Browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const pages: Page[] = [];

@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
 
-/**
- * Playwright cannot download its browsers on our machines: use Debian's
- * Chromium when present (CHROMIUM_PATH overrides), else Playwright's own.
- */
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+/** Playwright cannot download its browsers on our machines: Debian's Chromium when present, else Playwright's own. */
+const executablePath = chromiumPath;
 
 export default defineConfig({
   testDir: './tests',
@@ -34,18 +30,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        // Our machines have no internet: without these Chromium keeps trying to reach Google's hosts.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -75,13 +75,19 @@ describe('media on the SFU plane (gateway side)', () => {
     await server.close();
   });
 
-  it('join gives the router capabilities and the producers; sfu requests reach the plane; a viewer may not produce (rule M2)', async () => {
+  /** A server on a recording SFU, an event, a host and a participant connected. */
+  const sfuEvent = async () => {
     const sfu = recordingSfu();
     server = await startServer({ media: sfu.plane });
     const { code, hostKey } = await createEvent(server.url);
     const host = await joinAndConnect(server.url, code, { name: 'Hanna', hostKey });
     const ada = await joinAndConnect(server.url, code, { name: 'Ada' });
     clients.push(host, ada);
+    return { sfu, code, host, ada };
+  };
+
+  it('join gives the router capabilities and the producers; sfu requests reach the plane; a viewer may not produce (rule M2)', async () => {
+    const { sfu, code, host, ada } = await sfuEvent();
     const on = { ...MEDIA_OFF, audio: true, video: true };
 
     const hostJoin = ok(await host.request('media:join', { roomId: PLENARY_ROOM, state: on }));
@@ -124,12 +130,7 @@ describe('media on the SFU plane (gateway side)', () => {
   });
 
   it('a worker dies: its tabs are taken out of the room, and each is told so it joins again', async () => {
-    const sfu = recordingSfu();
-    server = await startServer({ media: sfu.plane });
-    const { code, hostKey } = await createEvent(server.url);
-    const host = await joinAndConnect(server.url, code, { name: 'Hanna', hostKey });
-    const ada = await joinAndConnect(server.url, code, { name: 'Ada' });
-    clients.push(host, ada);
+    const { sfu, code, host, ada } = await sfuEvent();
     ok(await host.request('media:join', { roomId: PLENARY_ROOM, state: { ...MEDIA_OFF, audio: true } }));
     ok(await ada.request('media:join', { roomId: PLENARY_ROOM, state: MEDIA_OFF }));
     const hostToldOwn = host.next('media:peers', (p) => p.remove.includes(host.socket.id!));
