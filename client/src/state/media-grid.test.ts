@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaTile, MediaView } from '../services/media/types.js';
-import { gridLayout, initials, isPublishing, itemKey, orderTiles, showsVideo } from './media-grid.js';
+import { gridLayout, initials, isPublishing, itemKey, largeCameras, orderTiles, showsVideo } from './media-grid.js';
 
 const camStream = { getVideoTracks: () => [{}] } as unknown as MediaStream;
 const audioStream = { getVideoTracks: () => [] } as unknown as MediaStream;
@@ -73,6 +73,24 @@ describe('media grid layout', () => {
   it('room mode keeps people who send nothing (shown with initials)', () => {
     const layout = gridLayout(view([tile('q', { audio: false, video: false, stream: null }), tile('a')], null));
     expect(keys(layout.others)).toEqual(['camera:q', 'camera:a']);
+  });
+});
+
+describe('cameras shown large (rule M5)', () => {
+  const me = tile('me', { self: true });
+  it('two pictures: the other person is large', () => {
+    expect(largeCameras(gridLayout(view([me, tile('a')], null)))).toEqual(['a']);
+  });
+  it('from three on: only the focus camera; the own tile never counts', () => {
+    expect(largeCameras(gridLayout(view([me, tile('a'), tile('b')], 'b')))).toEqual(['b']);
+    expect(largeCameras(gridLayout(view([me, tile('a'), tile('b')], 'me')))).toEqual([]);
+    expect(largeCameras(gridLayout(view([me, tile('a'), tile('b')], null)))).toEqual([]);
+  });
+  it('a pinned camera is large (the view makes the pin its focus)', () => {
+    expect(largeCameras(gridLayout(view([me, tile('a'), tile('b')], 'b', 'b')))).toEqual(['b']);
+  });
+  it('under a shared screen every camera is small', () => {
+    expect(largeCameras(gridLayout(view([me, tile('a', { screen: screenStream }), tile('b')], 'b')))).toEqual([]);
   });
 });
 

@@ -74,3 +74,14 @@ export function initials(name: string): string {
 export function showsVideo(tile: MediaTile, audioOnly: boolean): boolean {
   return tile.video && tile.stream !== null && tile.stream.getVideoTracks().length > 0 && (tile.self || !audioOnly);
 }
+
+/**
+ * Whose camera this layout shows large (rule M5: received at the higher
+ * quality): the focus camera, or everyone when at most two pictures share the
+ * space. Under a shared screen every camera is small.
+ */
+export function largeCameras(layout: GridLayout): string[] {
+  const remote = (item: GridItem) => !item.tile.self;
+  if (layout.focus) return layout.focus.kind === 'camera' && remote(layout.focus) ? [layout.focus.tile.peerId] : [];
+  return layout.others.length <= 2 ? layout.others.filter(remote).map((i) => i.tile.peerId) : [];
+}

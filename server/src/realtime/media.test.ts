@@ -81,6 +81,11 @@ describe.each(['memory', 'redis'] as const)('media on the %s store', (kind) => {
     const cand = a.next('media:signal');
     ok(await host.request('media:signal', { to: peerIdOf(a), candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMid: '0', sdpMLineIndex: 0 } }));
     expect((await cand).from).toBe(peerIdOf(host));
+    // A receiver's preference for the sender's camera travels the same way (rule M5).
+    const prefer = host.next('media:signal');
+    ok(await a.request('media:signal', { to: peerIdOf(host), prefer: 'high' }));
+    expect(await prefer).toEqual({ from: peerIdOf(a), prefer: 'high' });
+    expect(await a.request('media:signal', { to: peerIdOf(host), prefer: 'huge' } as never)).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
 
     expect(await a.request('media:signal', { to: 'nobody', candidate: null })).toMatchObject({ ok: false, error: { code: 'media.peer_not_found' } });
     // Not joined at all.

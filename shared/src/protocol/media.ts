@@ -92,10 +92,18 @@ export const IceCandidate = z
   })
   .strict();
 
-/** One perfect-negotiation message between two mesh peers: a description or a candidate. */
+/** How a receiver shows a sender's camera: large (`high`) or in a small tile (`low`, the default). */
+export const VideoPreference = z.enum(['high', 'low']);
+export type VideoPreference = z.infer<typeof VideoPreference>;
+
+/**
+ * One message between two mesh peers: a perfect-negotiation description or
+ * candidate, or the receiver's preference for the sender's camera (rule M5).
+ */
 export const SignalBody = z.union([
   z.object({ description: SessionDescription }).strict(),
   z.object({ candidate: IceCandidate.nullable() }).strict(),
+  z.object({ prefer: VideoPreference }).strict(),
 ]);
 export type SignalBody = z.infer<typeof SignalBody>;
 

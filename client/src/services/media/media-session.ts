@@ -30,6 +30,7 @@ import { trackConstraints } from './devices.js';
 import { LevelMeter } from './level-meter.js';
 import { MeshSession } from './mesh-session.js';
 import { activeSpeaker, isSpeaking, NO_SPEAKER, type SpeakerState } from '../../state/active-speaker.js';
+import { gridLayout, largeCameras } from '../../state/media-grid.js';
 import {
   DEFAULT_DEVICE_PREFERENCES,
   type DevicePreferences,
@@ -100,6 +101,8 @@ export class MediaSession implements MediaControls {
   #status: MediaView['status'] = 'idle';
   #block: MediaBlock | null = null;
   #pinned: string | null = null;
+  /** The cameras last told to the plane as shown large (M5), as a key: only changes are passed on. */
+  #emphasis = '';
   #maxPublishers = 0;
   #speaker: SpeakerState = NO_SPEAKER;
   readonly #meters = new Map<string, { stream: MediaStream; meter: LevelMeter }>();
@@ -249,6 +252,7 @@ export class MediaSession implements MediaControls {
     const plane = await this.#planes(data, this.#session);
     if (this.#disposed || this.#target?.room !== room) return plane.close();
     this.#plane = plane;
+    this.#emphasis = ''; // a new plane session has been told nothing yet
     this.#planeOff = plane.onChange(() => this.#changed());
     plane.updatePeers([...this.#peers.values()]);
     for (const signal of this.#early.splice(0)) this.#onSignal(signal);
@@ -439,7 +443,19 @@ export class MediaSession implements MediaControls {
   #changed(): void {
     if (this.#disposed) return;
     this.#syncMeters();
+    this.#render();
+  }
+
+  /** A new view for the listeners; the plane hears which cameras it now shows large (M5). */
+  #render(): void {
     this.#view = this.#buildView();
+    // The same layout the grid draws: the plenary shows its stage, every other room all its people.
+    const large = largeCameras(gridLayout(this.#view, this.#room === PLENARY_ROOM ? 'stage' : 'room'));
+    const key = large.join(' ');
+    if (this.#plane && key !== this.#emphasis) {
+      this.#emphasis = key;
+      this.#plane.setEmphasis(large);
+    }
     for (const l of this.#listeners) l();
   }
 
@@ -530,11 +546,7 @@ export class MediaSession implements MediaControls {
     const before = this.#speaker;
     this.#speaker = activeSpeaker(levels, before, performance.now());
     const speakingChanged = [...levels.keys()].some((id) => isSpeaking(before, id, performance.now()) !== isSpeaking(this.#speaker, id, performance.now()));
-    if (speakingChanged || before.peerId !== this.#speaker.peerId) {
-      this.#plane?.setEmphasis([this.#pinned ?? this.#speaker.peerId].filter((p): p is string => p !== null));
-      this.#view = this.#buildView();
-      for (const l of this.#listeners) l();
-    }
+    if (speakingChanged || before.peerId !== this.#speaker.peerId) this.#render();
   }
 }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { isPolite, meshVideoBitrate, wantsLink } from './mesh-session.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isPolite, MeshSession, meshVideoBitrate, meshVideoEncoding, wantsLink } from './mesh-session.js';
 
 describe('mesh links (rule M3)', () => {
   it('a pair gets a peer connection only while one of the two sends', () => {
@@ -20,5 +20,96 @@ describe('mesh links (rule M3)', () => {
     expect(meshVideoBitrate(1)).toBe(900_000);
     expect(meshVideoBitrate(5)).toBe(500_000);
     expect(meshVideoBitrate(50)).toBe(150_000);
+  });
+});
+
+describe('quality per link (rule M5)', () => {
+  it('a small tile gets half the resolution and at most 250 kbit/s; a large one full resolution and the link\'s share', () => {
+    expect(meshVideoEncoding(1, 'high')).toEqual({ maxBitrate: 900_000, scaleResolutionDownBy: 1 });
+    expect(meshVideoEncoding(1, 'low')).toEqual({ maxBitrate: 250_000, scaleResolutionDownBy: 2 });
+    expect(meshVideoEncoding(50, 'low')).toEqual({ maxBitrate: 150_000, scaleResolutionDownBy: 2 });
+  });
+
+  /** Just enough of an RTCPeerConnection for links that never negotiate: what was sent and how it is encoded. */
+  function fakePeerConnection() {
+    const encodings: RTCRtpEncodingParameters[][] = [];
+    const sender = (kind: string) => {
+      let params = { encodings: [] as RTCRtpEncodingParameters[] };
+      return {
+        kind,
+        replaceTrack: async () => undefined,
+        getParameters: () => structuredClone(params),
+        setParameters: async (p: typeof params) => {
+          params = p;
+          if (kind === 'video') encodings.push(p.encodings);
+        },
+      };
+    };
+    const pc = {
+      signalingState: 'stable',
+      connectionState: 'new',
+      addTransceiver: (kind: string, init: { sendEncodings?: RTCRtpEncodingParameters[] }) => {
+        const s = sender(kind);
+        if (init.sendEncodings) void s.setParameters({ encodings: init.sendEncodings });
+        return { sender: s };
+      },
+      getTransceivers: () => [],
+      close: () => undefined,
+    };
+    return { pc: pc as unknown as RTCPeerConnection, encodings };
+  }
+
+  // The links only hold streams for their transceivers; Node has no MediaStream.
+  beforeEach(() => vi.stubGlobal('MediaStream', class {}));
+  afterEach(() => vi.unstubAllGlobals());
+
+  const on = { audio: true, video: true, screen: false, audioOnly: false };
+  const peer = (peerId: string) => ({ peerId, participantId: `p-${peerId}`, roomId: 'w1', mayPublish: true, mayShare: true, state: on, joinedAt: 0 });
+
+  it('a receiver tells each sender once per link how it shows the camera, then only changes', () => {
+    const sent: [string, unknown][] = [];
+    const mesh = new MeshSession({
+      selfPeerId: 'a',
+      mayPublish: false,
+      iceServers: [],
+      signal: async (to, body) => sent.push([to, body]),
+      createPeerConnection: () => fakePeerConnection().pc,
+    });
+    mesh.updatePeers([peer('b'), peer('c')]);
+    expect(sent).toEqual([
+      ['b', { prefer: 'low' }],
+      ['c', { prefer: 'low' }],
+    ]);
+    mesh.setEmphasis(['c']);
+    mesh.setEmphasis(['c']);
+    expect(sent.slice(2)).toEqual([['c', { prefer: 'high' }]]);
+    mesh.setEmphasis([]);
+    expect(sent.slice(3)).toEqual([['c', { prefer: 'low' }]]);
+    mesh.close();
+  });
+
+  it('a sender encodes each link as its receiver asked', async () => {
+    const made: ReturnType<typeof fakePeerConnection>[] = [];
+    const mesh = new MeshSession({
+      selfPeerId: 'a', // the impolite side of both pairs: it offers at once, no waiting
+      mayPublish: true,
+      iceServers: [],
+      signal: async () => undefined,
+      createPeerConnection: () => {
+        made.push(fakePeerConnection());
+        return made.at(-1)!.pc;
+      },
+    });
+    const track = (kind: string) => ({ kind }) as unknown as MediaStreamTrack;
+    mesh.updatePeers([peer('b'), peer('c')]);
+    await mesh.setLocalTracks({ mic: track('audio'), camera: track('video'), screen: null });
+    expect(made.map((m) => m.encodings.at(-1))).toEqual([
+      [{ maxBitrate: 250_000, scaleResolutionDownBy: 2 }],
+      [{ maxBitrate: 250_000, scaleResolutionDownBy: 2 }],
+    ]);
+    mesh.handleSignal({ from: 'c', prefer: 'high' });
+    await expect.poll(() => made[1]!.encodings.at(-1)).toEqual([{ maxBitrate: 900_000, scaleResolutionDownBy: 1 }]);
+    expect(made[0]!.encodings.at(-1)).toEqual([{ maxBitrate: 250_000, scaleResolutionDownBy: 2 }]);
+    mesh.close();
   });
 });

@@ -11,8 +11,12 @@
  * first shares; turning a source off replaces its track with null, so nothing
  * is sent and nothing needs renegotiating. Receiving: a remote track is the
  * screen when its stream is not the one that carries the peer's audio.
+ *
+ * Quality (rule M5): each link is encoded on its own, so a sender can send its
+ * camera in full to the one receiver who shows it large and at half size to
+ * those who show it in a small tile; receivers say which (`prefer`).
  */
-import type { IceServer, MediaPeer, SignalBody, SignalFromPeer } from '@mashup/shared';
+import type { IceServer, MediaPeer, SignalBody, SignalFromPeer, VideoPreference } from '@mashup/shared';
 import type { Disposer } from '../clock.js';
 import type { LocalTracks, PlaneSession, RemoteMedia } from './types.js';
 
@@ -35,6 +39,21 @@ export interface MeshOptions {
 export function meshVideoBitrate(links: number): number {
   return Math.round(Math.min(900_000, Math.max(150_000, 2_500_000 / Math.max(1, links))));
 }
+
+/** A small tile (~320×180 on a 1280 px screen) looks the same at 250 kbit/s; more would only load the uplink. */
+const SMALL_TILE_BITRATE = 250_000;
+
+/**
+ * How one link's camera is encoded (rule M5): full resolution with the link's
+ * share of the uplink when the receiver shows it large, half the resolution
+ * (a quarter of the pixels to encode) and at most 250 kbit/s when small.
+ */
+export function meshVideoEncoding(links: number, prefer: VideoPreference): { maxBitrate: number; scaleResolutionDownBy: number } {
+  const share = meshVideoBitrate(links);
+  return prefer === 'high' ? { maxBitrate: share, scaleResolutionDownBy: 1 } : { maxBitrate: Math.min(share, SMALL_TILE_BITRATE), scaleResolutionDownBy: 2 };
+}
+
+type Encoding = ReturnType<typeof meshVideoEncoding>;
 
 /**
  * Pairs where one side sends something right now get a link (rule M3). Rights
@@ -85,6 +104,7 @@ class PeerLink {
     private readonly log: Pick<Console, 'warn'>,
     waitForOffer: boolean,
     private readonly onReady: () => void,
+    private readonly onPrefer: (prefer: VideoPreference) => void,
   ) {
     this.waiting = waitForOffer;
     // Should the other side's first offer never come (lost in a move), offer after all.
@@ -121,6 +141,7 @@ class PeerLink {
   async #apply(body: SignalBody): Promise<void> {
     const pc = this.pc;
     if (pc.signalingState === 'closed') return;
+    if ('prefer' in body) return this.onPrefer(body.prefer);
     if ('description' in body) {
       const description = body.description as RTCSessionDescriptionInit;
       const readyForOffer = !this.#makingOffer && (pc.signalingState === 'stable' || this.#settingAnswer);
@@ -162,20 +183,38 @@ class PeerLink {
   }
 
   /** Sends `tracks` from now on; transceivers are added the first time a source is needed. */
-  async setTracks(tracks: LocalTracks, main: MediaStream, screen: MediaStream, bitrate: number): Promise<void> {
-    const ensure = (kind: 'audio' | 'video', stream: MediaStream) =>
-      this.pc.addTransceiver(kind, { direction: 'sendonly', streams: [stream] }).sender;
+  async setTracks(tracks: LocalTracks, main: MediaStream, screen: MediaStream, camera: Encoding): Promise<void> {
+    const ensure = (kind: 'audio' | 'video', stream: MediaStream, sendEncodings?: RTCRtpEncodingParameters[]) =>
+      this.pc.addTransceiver(kind, { direction: 'sendonly', streams: [stream], ...(sendEncodings ? { sendEncodings } : {}) }).sender;
     // Audio first, then video: the receiver tells the camera from a screen by the stream its audio came in.
     this.senders.mic ??= ensure('audio', main);
-    this.senders.camera ??= ensure('video', main);
+    this.senders.camera ??= ensure('video', main, [camera]);
     if (tracks.screen && !this.senders.screen) this.senders.screen = ensure('video', screen);
     await Promise.all([
       this.senders.mic.replaceTrack(tracks.mic),
       this.senders.camera.replaceTrack(tracks.camera),
       this.senders.screen?.replaceTrack(tracks.screen),
     ]);
-    await capBitrate(this.senders.camera, bitrate);
+    await this.encodeCamera(camera);
   }
+
+  /** Re-encodes the camera for this link (its share of the uplink, the receiver's preference). */
+  async encodeCamera(camera: Encoding): Promise<void> {
+    const sender = this.senders.camera;
+    if (!sender) return;
+    const params = sender.getParameters();
+    const [first] = params.encodings ?? [];
+    if (!first || (first.maxBitrate === camera.maxBitrate && first.scaleResolutionDownBy === camera.scaleResolutionDownBy)) return;
+    params.encodings = params.encodings.map((e) => ({ ...e, ...camera }));
+    // Refused while a negotiation runs: the next change (peers, tracks, preference) sets it again.
+    await sender.setParameters(params).catch((err: unknown) => this.log.warn('media: encoding not applied yet', this.peerId, err));
+  }
+
+  /**
+   * What this side last told the other about showing its camera (M5). A new link
+   * tells once in any case: the other side may still hold what an earlier link was told.
+   */
+  told: VideoPreference | null = null;
 
   /** Receive video or not (audio-only mode): the receiving video transceivers go inactive and back. */
   setReceiveVideo(on: boolean): void {
@@ -206,13 +245,6 @@ class PeerLink {
   }
 }
 
-async function capBitrate(sender: RTCRtpSender, maxBitrate: number): Promise<void> {
-  const params = sender.getParameters();
-  if (!params.encodings?.length) return; // not negotiated yet: the next call sets it
-  params.encodings = params.encodings.map((e) => ({ ...e, maxBitrate }));
-  await sender.setParameters(params).catch(() => undefined); // older engines refuse while negotiating; the next change retries
-}
-
 function candidateInit(c: RTCIceCandidate) {
   const j = c.toJSON();
   return {
@@ -232,6 +264,14 @@ export class MeshSession implements PlaneSession {
   #tracks: LocalTracks = { mic: null, camera: null, screen: null };
   #receiveVideo = true;
   #closed = false;
+  /** Peers this tab shows large (M5). */
+  #emphasis = new Set<string>();
+  /**
+   * How each receiver shows this tab's camera, by peer: kept apart from the links,
+   * so a preference that arrives while a link is being replaced still counts (the
+   * latest message wins; signals between two tabs keep their order).
+   */
+  readonly #preferences = new Map<string, VideoPreference>();
   /** One stream for microphone and camera, one for the screen: the receiver tells them apart by stream. */
   readonly #main: MediaStream;
   readonly #screen: MediaStream;
@@ -288,8 +328,22 @@ export class MeshSession implements PlaneSession {
     for (const link of this.#links.values()) link.setReceiveVideo(this.#receiveVideo);
   }
 
-  /** The mesh sends one quality to everyone; emphasis is the SFU's job (simulcast layers). */
-  setEmphasis(): void {}
+  /** Tells each sender whether its camera is shown large here (M5); only changes are sent. */
+  setEmphasis(peerIds: readonly string[]): void {
+    this.#emphasis = new Set(peerIds);
+    for (const link of this.#links.values()) this.#tell(link);
+  }
+
+  #tell(link: PeerLink): void {
+    const prefer: VideoPreference = this.#emphasis.has(link.peerId) ? 'high' : 'low';
+    if (link.told === prefer) return;
+    link.told = prefer;
+    void this.#opts.signal(link.peerId, { prefer });
+  }
+
+  #encoding(peerId: string): Encoding {
+    return meshVideoEncoding(this.#links.size, this.#preferences.get(peerId) ?? 'low');
+  }
 
   remotes(): ReadonlyMap<string, RemoteMedia> {
     return new Map([...this.#links].map(([id, link]) => [id, link.remote]));
@@ -332,18 +386,23 @@ export class MeshSession implements PlaneSession {
       log,
       waitForOffer,
       () => void this.#applyTracks(),
+      (prefer) => {
+        this.#preferences.set(peerId, prefer);
+        const current = this.#links.get(peerId);
+        if (current && this.#sends()) void current.encodeCamera(this.#encoding(peerId));
+      },
     );
     this.#links.set(peerId, link);
     if (!this.#receiveVideo) link.setReceiveVideo(false);
+    this.#tell(link);
     return link;
   }
 
   async #applyTracks(): Promise<void> {
     if (!this.#sends() || this.#closed) return;
-    const bitrate = meshVideoBitrate(this.#links.size);
     await Promise.all(
       [...this.#links.values()].filter((l) => !l.waiting).map((l) =>
-        l.setTracks(this.#tracks, this.#main, this.#screen, bitrate).catch((err: unknown) => (this.#opts.log ?? console).warn('media: tracks', err)),
+        l.setTracks(this.#tracks, this.#main, this.#screen, this.#encoding(l.peerId)).catch((err: unknown) => (this.#opts.log ?? console).warn('media: tracks', err)),
       ),
     );
   }
