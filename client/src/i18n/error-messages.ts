@@ -136,6 +136,7 @@ export function errorMessage(error: ErrorBody | ErrorCode): string {
       return msg('Sie sind inzwischen in einem anderen Raum. Bild und Ton verbinden sich dort neu.', { id: 'error.mediaWrongRoom' });
     case 'media.not_joined':
     case 'media.peer_not_found':
+    case 'media.not_found':
       return msg('Die Verbindung für Bild und Ton wurde unterbrochen. Sie wird neu aufgebaut.', { id: 'error.mediaNotJoined' });
     case 'media.not_allowed':
       return msg('Hier senden nur Personen auf der Bühne Bild und Ton. Heben Sie die Hand, um das Wort zu bekommen.', {

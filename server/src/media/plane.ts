@@ -10,7 +10,7 @@
  * `createMediaPlane()` (media/select.ts) picks the SFU whenever mediasoup loads
  * and its worker starts, else the mesh, and says which at start-up.
  */
-import type { MediaSource, SfuConsumerInfo, SfuProducerPush, SfuTransportInfo } from '@mashup/shared';
+import type { MediaSource, SfuConsumerInfo, SfuIceRestartInfo, SfuProducerPush, SfuTransportInfo } from '@mashup/shared';
 
 /** One tab in one room, as the SFU knows it. `roomKey` is unique across events (`<eventId>/<roomId>`). */
 export interface SfuPeerRef {
@@ -37,8 +37,12 @@ export interface SfuPlane {
   /** A consumer on the peer's receive transport, created paused (resume when the client is ready). */
   consume(peerId: string, producerId: string, rtpCapabilities: Record<string, unknown>): Promise<SfuConsumerInfo>;
   resume(peerId: string, consumerId: string): Promise<void>;
+  /** Stops forwarding one consumer's RTP to the tab (audio-only mode) until `resume`. */
+  pause(peerId: string, consumerId: string): Promise<void>;
   /** Preferred simulcast layer of one consumer (0 = smallest). */
   setLayers(peerId: string, consumerId: string, spatialLayer: number): Promise<void>;
+  /** New ICE credentials for one of the peer's transports (its connection failed); DTLS and RTP stay as they are. */
+  restartIce(peerId: string, transportId: string): Promise<SfuIceRestartInfo>;
   /** The producers open in a room now (what a joining peer consumes). */
   producers(roomKey: string): SfuProducerPush[];
   /** Called for every producer opened or closed in a room; the gateway tells that room's peers. */

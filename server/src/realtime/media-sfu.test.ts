@@ -9,11 +9,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { MEDIA_OFF, PLENARY_ROOM, type SfuProducerPush } from '@mashup/shared';
+import { refuse } from '../domain/errors.js';
 import type { SfuPlane } from '../media/plane.js';
 import { okData as ok } from '../test-support/outcomes.js';
 import { createEvent, joinAndConnect, startServer, type TestClient, type TestServer } from '../test-support/harness.js';
 
-/** Records every call; answers as a router would, with made-up ids. */
+/**
+ * Records every call; answers as a router would, with made-up ids. Like the
+ * real plane it knows whose transport is whose: a transport id names its peer.
+ */
 function recordingSfu() {
   const calls: Array<[string, ...unknown[]]> = [];
   const listeners: Array<(roomKey: string, push: SfuProducerPush) => void> = [];
@@ -54,8 +58,16 @@ function recordingSfu() {
     async resume(peerId, consumerId) {
       calls.push(['resume', peerId, consumerId]);
     },
+    async pause(peerId, consumerId) {
+      calls.push(['pause', peerId, consumerId]);
+    },
     async setLayers(peerId, consumerId, layer) {
       calls.push(['setLayers', peerId, consumerId, layer]);
+    },
+    async restartIce(peerId, transportId) {
+      if (!transportId.endsWith(`-${peerId}`)) refuse('media.not_found', `no transport ${transportId} of this tab`);
+      calls.push(['restartIce', peerId, transportId]);
+      return { iceParameters: { usernameFragment: `u2-${transportId}`, password: 'p2', iceLite: true } };
     },
     producers: (roomKey) => producers.get(roomKey) ?? [],
     onProducer: (l) => void listeners.push(l),
@@ -129,6 +141,42 @@ describe('media on the SFU plane (gateway side)', () => {
     expect(await ada.request('media:sfu:transport', { direction: 'recv' })).toMatchObject({ ok: false, error: { code: 'media.not_joined' } });
   });
 
+  it('audio-only (rule M6): media:sfu:pause and media:sfu:resume reach the plane for the tab that sent them', async () => {
+    const { sfu, host, ada } = await sfuEvent();
+    ok(await host.request('media:join', { roomId: PLENARY_ROOM, state: { ...MEDIA_OFF, video: true } }));
+    const send = ok(await host.request('media:sfu:transport', { direction: 'send' }));
+    const { producerId } = ok(await host.request('media:sfu:produce', { transportId: send.id, kind: 'video', rtpParameters: {}, source: 'camera' }));
+    ok(await ada.request('media:join', { roomId: PLENARY_ROOM, state: { ...MEDIA_OFF, audioOnly: true } }));
+    ok(await ada.request('media:sfu:transport', { direction: 'recv' }));
+    const { consumerId } = ok(await ada.request('media:sfu:consume', { producerId, rtpCapabilities: {} }));
+
+    ok(await ada.request('media:sfu:pause', { consumerId }));
+    ok(await ada.request('media:sfu:resume', { consumerId }));
+    expect(sfu.calls.filter(([name]) => name === 'pause' || name === 'resume')).toEqual([
+      ['pause', ada.socket.id, consumerId],
+      ['resume', ada.socket.id, consumerId],
+    ]);
+    expect(await ada.request('media:sfu:pause', { consumerId: '' })).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
+    ok(await ada.request('media:leave', {}));
+    expect(await ada.request('media:sfu:pause', { consumerId })).toMatchObject({ ok: false, error: { code: 'media.not_joined' } });
+  });
+
+  it('ICE restart (rule M7): the tab gets its transport’s new ICE parameters; another tab’s transport → media.not_found', async () => {
+    const { sfu, host, ada } = await sfuEvent();
+    ok(await host.request('media:join', { roomId: PLENARY_ROOM, state: MEDIA_OFF }));
+    ok(await ada.request('media:join', { roomId: PLENARY_ROOM, state: MEDIA_OFF }));
+    const recv = ok(await ada.request('media:sfu:transport', { direction: 'recv' }));
+
+    expect(ok(await ada.request('media:sfu:restartIce', { transportId: recv.id }))).toEqual({
+      iceParameters: { usernameFragment: `u2-${recv.id}`, password: 'p2', iceLite: true },
+    });
+    expect(await host.request('media:sfu:restartIce', { transportId: recv.id })).toMatchObject({
+      ok: false,
+      error: { code: 'media.not_found' },
+    });
+    expect(sfu.calls.filter(([name]) => name === 'restartIce')).toEqual([['restartIce', ada.socket.id, recv.id]]);
+  });
+
   it('a worker dies: its tabs are taken out of the room, and each is told so it joins again', async () => {
     const { sfu, code, host, ada } = await sfuEvent();
     ok(await host.request('media:join', { roomId: PLENARY_ROOM, state: { ...MEDIA_OFF, audio: true } }));
@@ -149,5 +197,7 @@ describe('media on the SFU plane (gateway side)', () => {
     clients.push(host);
     ok(await host.request('media:join', { roomId: PLENARY_ROOM, state: MEDIA_OFF }));
     expect(await host.request('media:sfu:transport', { direction: 'send' })).toMatchObject({ ok: false, error: { code: 'media.unavailable' } });
+    expect(await host.request('media:sfu:pause', { consumerId: 'c1' })).toMatchObject({ ok: false, error: { code: 'media.unavailable' } });
+    expect(await host.request('media:sfu:restartIce', { transportId: 't1' })).toMatchObject({ ok: false, error: { code: 'media.unavailable' } });
   });
 });

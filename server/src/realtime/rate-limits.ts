@@ -54,6 +54,8 @@ const FAMILY: Partial<Record<ClientEventName, RateFamily>> = {
   'media:sfu:produce': 'media',
   'media:sfu:consume': 'media',
   'media:sfu:resume': 'media',
+  'media:sfu:pause': 'media',
+  'media:sfu:restartIce': 'media',
   'media:sfu:layers': 'media',
   'media:sfu:closeProducer': 'media',
 };

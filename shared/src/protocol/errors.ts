@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   mediaNotAllowed: 'media.not_allowed',
   mediaLimit: 'media.limit',
   mediaUnavailable: 'media.unavailable',
+  mediaNotFound: 'media.not_found',
   notFound: 'http.not_found',
   unavailable: 'server.unavailable',
   internal: 'server.internal',
@@ -108,6 +109,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'breakout.round_not_found':
     case 'breakout.workshop_not_found':
     case 'results.not_found':
+    case 'media.not_found':
     case 'http.not_found':
     case 'protocol.unknown_event':
       return 404;

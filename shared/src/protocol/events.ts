@@ -18,11 +18,13 @@ import {
   SfuLayersRequest,
   SfuProduceRequest,
   SfuProducerRequest,
+  SfuRestartIceRequest,
   SfuTransportRequest,
   SignalBody,
   type MediaJoinReply,
   type MediaPeersPush,
   type SfuConsumerInfo,
+  type SfuIceRestartInfo,
   type SfuProducerPush,
   type SfuTransportInfo,
   type SignalFromPeer,
@@ -253,7 +255,14 @@ export const clientEvents = {
   'media:sfu:closeProducer': def<Record<string, never>>()(SfuProducerRequest, 'any'),
   'media:sfu:consume': def<SfuConsumerInfo>()(SfuConsumeRequest, 'any', MEDIA_LIMITS.payloadMaxBytes),
   'media:sfu:resume': def<Record<string, never>>()(SfuConsumerRequest, 'any'),
+  /**
+   * The server stops forwarding one consumer's RTP (audio-only mode, rule M6);
+   * `media:sfu:resume` starts it again. Ids only: the default payload limit applies.
+   */
+  'media:sfu:pause': def<Record<string, never>>()(SfuConsumerRequest, 'any'),
   'media:sfu:layers': def<Record<string, never>>()(SfuLayersRequest, 'any'),
+  /** New ICE credentials for one of the tab's transports whose connection failed (rule M7). */
+  'media:sfu:restartIce': def<SfuIceRestartInfo>()(SfuRestartIceRequest, 'any'),
 } as const;
 
 export type ClientEventName = keyof typeof clientEvents;

@@ -136,8 +136,11 @@ export const SfuProduceRequest = z
   .object({ transportId: sfuId, kind: z.enum(['audio', 'video']), rtpParameters: opaque, source: MediaSource })
   .strict();
 export const SfuConsumeRequest = z.object({ producerId: sfuId, rtpCapabilities: opaque }).strict();
+/** `media:sfu:pause` and `media:sfu:resume`: the twin requests on one consumer share one shape. */
 export const SfuConsumerRequest = z.object({ consumerId: sfuId }).strict();
 export const SfuProducerRequest = z.object({ producerId: sfuId }).strict();
+/** `media:sfu:restartIce`: one of the tab's transports whose connection failed (rule M7). */
+export const SfuRestartIceRequest = z.object({ transportId: sfuId }).strict();
 /** The receiver's wish for one consumer's simulcast layer (0 = smallest): pinned and active speaker high. */
 export const SfuLayersRequest = z.object({ consumerId: sfuId, spatialLayer: z.number().int().min(0).max(2) }).strict();
 
@@ -146,6 +149,10 @@ export interface SfuTransportInfo {
   iceParameters: Record<string, unknown>;
   iceCandidates: Array<Record<string, unknown>>;
   dtlsParameters: Record<string, unknown>;
+}
+/** The reply to `media:sfu:restartIce`: the transport's new ICE username fragment and password (mediasoup's `iceParameters`). */
+export interface SfuIceRestartInfo {
+  iceParameters: Record<string, unknown>;
 }
 export interface SfuConsumerInfo {
   consumerId: string;

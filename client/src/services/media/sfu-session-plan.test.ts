@@ -5,6 +5,7 @@ import {
   applyProducerPush,
   groupTracks,
   layerChanges,
+  pauseChanges,
   producersToConsume,
   sendSteps,
 } from './sfu-session-plan.js';
@@ -51,6 +52,42 @@ describe('SFU session: what a tab receives', () => {
         ['b', { media: [], screen: [] }],
       ]),
     );
+  });
+});
+
+describe('SFU session: audio-only mode on the server (rule M6)', () => {
+  const consumers = [
+    { consumerId: 'cam', kind: 'video' as const, serverPaused: false },
+    { consumerId: 'screen', kind: 'video' as const, serverPaused: false },
+    { consumerId: 'mic', kind: 'audio' as const, serverPaused: false },
+  ];
+
+  it('turning audio only on pauses every video consumer (camera and screen) on the server; audio keeps flowing', () => {
+    expect(pauseChanges(consumers, true)).toEqual([
+      { consumerId: 'cam', paused: true },
+      { consumerId: 'screen', paused: true },
+    ]);
+  });
+
+  it('turning it off resumes them; a consumer already as wanted is not asked again', () => {
+    const paused = consumers.map((c) => ({ ...c, serverPaused: c.kind === 'video' }));
+    expect(pauseChanges(paused, false)).toEqual([
+      { consumerId: 'cam', paused: false },
+      { consumerId: 'screen', paused: false },
+    ]);
+    expect(pauseChanges(paused, true)).toEqual([]);
+  });
+
+  it('a new consumer (paused as the server creates it) is resumed, unless it is video while audio only is on', () => {
+    const fresh = [
+      { consumerId: 'cam', kind: 'video' as const, serverPaused: true },
+      { consumerId: 'mic', kind: 'audio' as const, serverPaused: true },
+    ];
+    expect(pauseChanges(fresh, false)).toEqual([
+      { consumerId: 'cam', paused: false },
+      { consumerId: 'mic', paused: false },
+    ]);
+    expect(pauseChanges(fresh, true)).toEqual([{ consumerId: 'mic', paused: false }]);
   });
 });
 

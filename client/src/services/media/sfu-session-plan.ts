@@ -1,7 +1,8 @@
 /**
  * The decisions of the SFU session, without mediasoup-client or the DOM: what
- * to consume, which simulcast layer to ask for, how to send each source, and
- * how received tracks group into a peer's media. Unit-tested in node.
+ * to consume, which simulcast layer to ask for, which consumers the server
+ * should pause, how to send each source, and how received tracks group into a
+ * peer's media. Unit-tested in node.
  */
 import type { MediaSource, SfuProducerPush } from '@mashup/shared';
 
@@ -72,6 +73,32 @@ export function layerChanges(
     if (c.source !== 'camera') continue;
     const spatialLayer = layerFor(c.peerId, emphasised);
     if (asked.get(c.consumerId) !== spatialLayer) out.push({ consumerId: c.consumerId, spatialLayer });
+  }
+  return out;
+}
+
+export interface PausableConsumer {
+  consumerId: string;
+  kind: 'audio' | 'video';
+  /** The server's side as this tab last set it: paused as created, then what the last ack confirmed. */
+  serverPaused: boolean;
+}
+
+/**
+ * `media:sfu:pause` / `media:sfu:resume` requests that bring the server's
+ * consumers to what the tab shows (rule M6): in audio-only mode every video
+ * consumer (camera and screen) paused, so the server sends the tab no video
+ * at all; otherwise everything flowing. A consumer just created is paused on
+ * the server, so the same rule decides whether it is resumed at all.
+ */
+export function pauseChanges(
+  consumers: Iterable<PausableConsumer>,
+  audioOnly: boolean,
+): Array<{ consumerId: string; paused: boolean }> {
+  const out: Array<{ consumerId: string; paused: boolean }> = [];
+  for (const c of consumers) {
+    const paused = audioOnly && c.kind === 'video';
+    if (c.serverPaused !== paused) out.push({ consumerId: c.consumerId, paused });
   }
   return out;
 }

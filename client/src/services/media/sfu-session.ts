@@ -4,7 +4,10 @@
  * sends. Every producer of another peer is consumed: the ones open at join
  * (from the join reply) and later ones from `media:sfu:producer` pushes. The
  * server creates consumers paused; we resume them once mediasoup-client has
- * wired the track, so no early keyframe is lost.
+ * wired the track, so no early keyframe is lost — except video while the tab
+ * is audio only: those stay paused on the server, which then sends none
+ * (rule M6). A transport whose connection fails gets new ICE credentials
+ * from the server (rule M7, ice-restart.ts).
  *
  * The decisions (what to consume, which layer, how to send) are in
  * sfu-session-plan.ts; this class does the I/O in the right order.
@@ -20,8 +23,9 @@ import {
   type SfuProducerPush,
   type SfuTransportInfo,
 } from '@mashup/shared';
-import type { Disposer } from '../clock.js';
+import { systemClock, type Clock, type Disposer } from '../clock.js';
 import type { RealtimeTransport } from '../socket-client.js';
+import { IceRestarter } from './ice-restart.js';
 import {
   CAMERA_ENCODINGS,
   MIC_CODEC_OPTIONS,
@@ -30,6 +34,7 @@ import {
   groupTracks,
   isMediaSource,
   layerChanges,
+  pauseChanges,
   producersToConsume,
   sendSteps,
 } from './sfu-session-plan.js';
@@ -48,12 +53,16 @@ export interface SfuSessionOptions {
   log?: Pick<Console, 'warn'>;
   /** For tests: the MediaStream constructor. */
   createStream?: (tracks: MediaStreamTrack[]) => MediaStream;
+  /** Timers (ICE restarts); tests pass a manual clock. */
+  clock?: Clock;
 }
 
 interface Received {
   consumer: types.Consumer;
   peerId: string;
   source: MediaSource;
+  /** The server's consumer as last confirmed: created paused (see pauseChanges). */
+  serverPaused: boolean;
 }
 
 /** Resolves an ack or throws with its code (the one error path of the async steps below). */
@@ -72,6 +81,7 @@ export class SfuSession implements PlaneSession {
   readonly #device: Device;
   readonly #log: Pick<Console, 'warn'>;
   readonly #createStream: (tracks: MediaStreamTrack[]) => MediaStream;
+  readonly #clock: Clock;
   readonly #listeners = new Set<() => void>();
   readonly #offPush: Disposer;
   #recv: types.Transport | null = null;
@@ -90,6 +100,13 @@ export class SfuSession implements PlaneSession {
   #remotes = new Map<string, RemoteMedia>();
   /** setLocalTracks calls run one after another: a produce must finish before its source is closed. */
   #sendQueue: Promise<void> = Promise.resolve();
+  /**
+   * Pause and resume requests go one at a time, in order: two in flight for one
+   * consumer could be handled by the server in either order (rule M6).
+   */
+  #pauseQueue: Promise<void> = Promise.resolve();
+  /** One per open transport; each owns a timer. */
+  readonly #iceRestarters = new Set<IceRestarter>();
   #closed = false;
 
   /** Loads the device with the router's capabilities, opens the receive transport and consumes what is open. */
@@ -111,6 +128,7 @@ export class SfuSession implements PlaneSession {
     this.#device = options.createDevice ? options.createDevice() : new Device();
     this.#log = options.log ?? console;
     this.#createStream = options.createStream ?? ((tracks) => new MediaStream(tracks));
+    this.#clock = options.clock ?? systemClock;
     this.#peers = new Set(reply.peers.map((p) => p.peerId));
     // Listen before the first await: a producer opened while we load must not be missed.
     this.#offPush = signal.on('media:sfu:producer', (push) => this.#onProducer(push));
@@ -139,12 +157,13 @@ export class SfuSession implements PlaneSession {
   setAudioOnly(on: boolean): void {
     if (this.#audioOnly === on) return;
     this.#audioOnly = on;
-    // Local only: the track stops rendering and decoding. The server keeps its consumer as it is.
+    // Here the track stops decoding at once; the server stops sending once it has the pauses.
     for (const r of this.#received.values()) {
       if (r?.consumer.kind !== 'video') continue;
       if (on) r.consumer.pause();
       else r.consumer.resume();
     }
+    void this.#syncPauses();
     this.#rebuild();
   }
 
@@ -170,6 +189,8 @@ export class SfuSession implements PlaneSession {
     if (this.#closed) return;
     this.#closed = true;
     this.#offPush();
+    for (const ice of this.#iceRestarters) ice.dispose();
+    this.#iceRestarters.clear();
     // Closing a transport closes its producers and consumers here; the server's side
     // goes with `media:leave` (or the next `media:join`), which the MediaSession sends.
     this.#send?.close();
@@ -216,8 +237,34 @@ export class SfuSession implements PlaneSession {
           .then(({ producerId }) => callback({ id: producerId }), errback);
       });
     }
-    transport.on('connectionstatechange', () => this.#emit());
+    const ice = new IceRestarter({
+      clock: this.#clock,
+      restart: () => this.#restartIce(transport),
+      onGiveUp: () => this.#log.warn(`media: the ${direction} connection to the media server did not come back`),
+      onError: (err) => this.#log.warn(`media: ICE restart of the ${direction} transport failed: ${(err as Error).message}`),
+    });
+    this.#iceRestarters.add(ice);
+    transport.observer.on('close', () => {
+      ice.dispose();
+      this.#iceRestarters.delete(ice);
+    });
+    transport.on('connectionstatechange', (state) => {
+      ice.onState(state);
+      this.#emit();
+    });
     return transport;
+  }
+
+  /** Rule M7: new ICE credentials from the server, handed to the transport; false when there is nothing to restart. */
+  async #restartIce(transport: types.Transport): Promise<boolean> {
+    const ack = await this.#signal.request('media:sfu:restartIce', { transportId: transport.id });
+    if (this.#closed || transport.closed) return false;
+    // The server no longer has the transport, or this tab in the room: the tab joins again when told (rule M1).
+    if (!ack.ok && (ack.error.code === ERROR_CODES.mediaNotFound || ack.error.code === ERROR_CODES.mediaNotJoined)) return false;
+    const { iceParameters } = unwrap(ack);
+    // Server data: mediasoup's webRtcTransport.restartIce() result, passed through as a record.
+    await transport.restartIce({ iceParameters: iceParameters as unknown as types.IceParameters });
+    return true;
   }
 
   #sendTransport(): Promise<types.Transport> {
@@ -328,11 +375,36 @@ export class SfuSession implements PlaneSession {
       consumer.close();
       return;
     }
-    this.#received.set(p.producerId, { consumer, peerId: info.peerId, source: info.source });
+    this.#received.set(p.producerId, { consumer, peerId: info.peerId, source: info.source, serverPaused: true });
     if (this.#audioOnly && consumer.kind === 'video') consumer.pause();
-    unwrap(await this.#signal.request('media:sfu:resume', { consumerId: consumer.id }));
+    // Resumes it on the server, unless it is video and the tab is audio only.
+    await this.#syncPauses();
     this.#rebuild();
     await this.#requestLayers();
+  }
+
+  /** Brings the server's pause state of every consumer to what the tab shows (rule M6); never rejects. */
+  #syncPauses(): Promise<void> {
+    const run = this.#pauseQueue.then(() => this.#applyPauses());
+    this.#pauseQueue = run.catch((err: unknown) => this.#log.warn('media: pausing consumers failed', err));
+    return this.#pauseQueue;
+  }
+
+  async #applyPauses(): Promise<void> {
+    // Worked out when the request's turn comes: a later toggle supersedes an earlier one.
+    const received = [...this.#received.values()].flatMap((r) => (r ? [r] : []));
+    const entries = received.map((r) => ({ consumerId: r.consumer.id, kind: r.consumer.kind, serverPaused: r.serverPaused }));
+    for (const { consumerId, paused } of pauseChanges(entries, this.#audioOnly)) {
+      if (this.#closed) return;
+      const r = received.find((x) => x.consumer.id === consumerId);
+      if (!r || r.consumer.closed) continue;
+      const ack = await this.#signal.request(paused ? 'media:sfu:pause' : 'media:sfu:resume', { consumerId });
+      if (ack.ok) r.serverPaused = paused;
+      // media.not_found: its producer closed meanwhile, and the push saying so is on its way.
+      else if (ack.error.code !== ERROR_CODES.mediaNotFound && !this.#closed) {
+        this.#log.warn(`media: could not ${paused ? 'pause' : 'resume'} ${r.source} of ${r.peerId}: ${ack.error.message}`);
+      }
+    }
   }
 
   #dropConsumer(producerId: string): void {

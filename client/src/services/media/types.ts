@@ -34,7 +34,7 @@ export interface PlaneSession {
   updatePeers(peers: readonly MediaPeer[]): void;
   /** Sends exactly these tracks from now on (null = that source is off: nothing is sent). */
   setLocalTracks(tracks: LocalTracks): Promise<void>;
-  /** Stop receiving video (weak connection); audio keeps flowing. */
+  /** Stop receiving video (weak connection); audio keeps flowing. On the SFU the server stops sending it too (rule M6). */
   setAudioOnly(on: boolean): void;
   /** Peers shown large (pinned, active speaker): received at a higher quality where the plane can. */
   setEmphasis(peerIds: readonly string[]): void;

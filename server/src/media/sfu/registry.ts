@@ -2,7 +2,8 @@
  * Who owns what in the SFU, independent of mediasoup: peers and their room,
  * transports, producers and consumers by id. Every lookup on behalf of a peer
  * checks ownership, so a tab can only touch its own objects; a foreign id is
- * answered exactly like an unknown one (no probing of other peers' ids).
+ * answered exactly like an unknown or closed one, `media.not_found` (no
+ * probing of other peers' ids).
  *
  * Generic over the handle each entry carries (mediasoup objects in the plane,
  * plain values in tests).
@@ -99,11 +100,11 @@ export class SfuRegistry<T, P, C> {
     this.peer(entry.peerId).transports.add(entry.id);
   }
 
-  /** One of the peer's own transports, else `payload.invalid`. */
+  /** One of the peer's own open transports, else `media.not_found`. */
   transport(peerId: string, transportId: string): TransportEntry<T> {
     this.peer(peerId);
     const t = this.#transports.get(transportId);
-    return t && t.peerId === peerId ? t : refuse(ERROR_CODES.payloadInvalid, `no transport ${transportId} of this tab`);
+    return t && t.peerId === peerId ? t : refuse(ERROR_CODES.mediaNotFound, `no transport ${transportId} of this tab`);
   }
 
   /** The peer's newest receive transport, else `payload.invalid` (the client must create one before consuming). */
@@ -125,11 +126,11 @@ export class SfuRegistry<T, P, C> {
     this.peer(entry.peerId).producers.add(entry.id);
   }
 
-  /** One of the peer's own producers, else `payload.invalid`. */
+  /** One of the peer's own open producers, else `media.not_found`. */
   producer(peerId: string, producerId: string): ProducerEntry<P> {
     this.peer(peerId);
     const p = this.#producers.get(producerId);
-    return p && p.peerId === peerId ? p : refuse(ERROR_CODES.payloadInvalid, `no producer ${producerId} of this tab`);
+    return p && p.peerId === peerId ? p : refuse(ERROR_CODES.mediaNotFound, `no producer ${producerId} of this tab`);
   }
 
   /**
@@ -164,11 +165,15 @@ export class SfuRegistry<T, P, C> {
     this.#consumersPerWorker.set(entry.worker, (this.#consumersPerWorker.get(entry.worker) ?? 0) + 1);
   }
 
-  /** One of the peer's own consumers, else `payload.invalid`. */
+  /**
+   * One of the peer's own open consumers, else `media.not_found`. A consumer
+   * closes with its producer, so a pause or resume racing a producer's close
+   * lands here: a normal race the client ignores, unlike a malformed request.
+   */
   consumer(peerId: string, consumerId: string): ConsumerEntry<C> {
     this.peer(peerId);
     const c = this.#consumers.get(consumerId);
-    return c && c.peerId === peerId ? c : refuse(ERROR_CODES.payloadInvalid, `no consumer ${consumerId} of this tab`);
+    return c && c.peerId === peerId ? c : refuse(ERROR_CODES.mediaNotFound, `no consumer ${consumerId} of this tab`);
   }
 
   /** A consumer closed by mediasoup (its producer or transport closed): idempotent. */

@@ -136,13 +136,13 @@ describe('SFU plane: producing and consuming', () => {
     await f.plane.closeProducer('a', producers.screen ?? '');
     expect(f.pushes.at(-1)).toMatchObject({ producerId: producers.screen, source: 'screen', closed: true });
     expect(f.ms.consumer.bind(f.ms, info.consumerId)).toThrow();
-    await expect(f.plane.resume('b', info.consumerId)).rejects.toMatchObject({ code: 'payload.invalid' });
+    await expect(f.plane.resume('b', info.consumerId)).rejects.toMatchObject({ code: 'media.not_found' });
     expect(f.plane.producers(ROOM)).toEqual([]);
   });
 });
 
 describe('SFU plane: a tab touches only its own objects', () => {
-  it('another tab’s transport, producer or consumer → payload.invalid, and it stays as it was', async () => {
+  it('another tab’s transport, producer or consumer → media.not_found, as an unknown id, and it stays as it was', async () => {
     const f = await startFixture();
     const a = await f.publish('a', ROOM, ['mic']);
     const b = await f.receive('b', ROOM);
@@ -150,20 +150,23 @@ describe('SFU plane: a tab touches only its own objects', () => {
     await f.plane.join({ peerId: 'mallory', roomKey: ROOM });
 
     await expect(f.plane.connectTransport('mallory', b.transportId, DTLS)).rejects.toMatchObject({
-      code: 'payload.invalid',
+      code: 'media.not_found',
     });
     await expect(f.plane.produce('mallory', a.transportId, 'audio', OPUS, 'mic')).rejects.toMatchObject({
-      code: 'payload.invalid',
+      code: 'media.not_found',
     });
     await expect(f.plane.closeProducer('mallory', a.producers.mic ?? '')).rejects.toMatchObject({
-      code: 'payload.invalid',
+      code: 'media.not_found',
     });
-    await expect(f.plane.resume('mallory', consumer.consumerId)).rejects.toMatchObject({ code: 'payload.invalid' });
+    await expect(f.plane.resume('mallory', consumer.consumerId)).rejects.toMatchObject({ code: 'media.not_found' });
     await expect(f.plane.setLayers('mallory', consumer.consumerId, 2)).rejects.toMatchObject({
-      code: 'payload.invalid',
+      code: 'media.not_found',
     });
+    await expect(f.plane.pause('mallory', consumer.consumerId)).rejects.toMatchObject({ code: 'media.not_found' });
+    await expect(f.plane.restartIce('mallory', b.transportId)).rejects.toMatchObject({ code: 'media.not_found' });
 
     expect(f.ms.transport(b.transportId).connectedWith).toEqual(DTLS);
+    expect(f.ms.transport(b.transportId).iceParameters.usernameFragment).toBe('u');
     expect(f.plane.producers(ROOM)).toHaveLength(1);
     expect(f.ms.consumer(consumer.consumerId).paused).toBe(true);
   });

@@ -8,7 +8,14 @@
  * mediasoup in the right order and re-checks state after every await (a peer
  * may leave, or a worker die, while mediasoup works).
  */
-import { ERROR_CODES, type MediaSource, type SfuConsumerInfo, type SfuProducerPush, type SfuTransportInfo } from '@mashup/shared';
+import {
+  ERROR_CODES,
+  type MediaSource,
+  type SfuConsumerInfo,
+  type SfuIceRestartInfo,
+  type SfuProducerPush,
+  type SfuTransportInfo,
+} from '@mashup/shared';
 import { refuse } from '../../domain/errors.js';
 import type { MediaLog } from '../log.js';
 import type { SfuPeerRef, SfuPlane } from '../plane.js';
@@ -35,6 +42,24 @@ async function clientParams<T>(run: () => Promise<T>): Promise<T> {
     if (err instanceof TypeError) refuse(ERROR_CODES.payloadInvalid, err.message);
     throw err;
   }
+}
+
+/**
+ * A request on a consumer or transport that may close while mediasoup works on
+ * it (its producer closed, the tab left, the router went): the worker then
+ * answers with an error of its own. That is the same normal race as an id that
+ * closed just before, so it gets the same answer, `media.not_found`.
+ */
+async function whileOpen<T>(handle: { readonly closed: boolean }, what: string, run: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await run();
+  } catch (err) {
+    if (handle.closed) refuse(ERROR_CODES.mediaNotFound, `${what} closed meanwhile`);
+    throw err;
+  }
+  if (handle.closed) refuse(ERROR_CODES.mediaNotFound, `${what} closed meanwhile`);
+  return result;
 }
 
 /** mediasoup's parameter objects as the protocol's opaque records (a shallow copy: they travel as JSON). */
@@ -191,13 +216,27 @@ export class MediasoupSfuPlane implements SfuPlane {
   }
 
   async resume(peerId: string, consumerId: string): Promise<void> {
-    await this.#reg.consumer(peerId, consumerId).handle.resume();
+    const c = this.#reg.consumer(peerId, consumerId).handle;
+    // mediasoup asks the sender for a key frame when a video consumer resumes: the picture returns at once.
+    await whileOpen(c, `consumer ${consumerId}`, () => c.resume());
+  }
+
+  async pause(peerId: string, consumerId: string): Promise<void> {
+    const c = this.#reg.consumer(peerId, consumerId).handle;
+    await whileOpen(c, `consumer ${consumerId}`, () => c.pause());
   }
 
   async setLayers(peerId: string, consumerId: string, spatialLayer: number): Promise<void> {
     const c = this.#reg.consumer(peerId, consumerId).handle;
     // Only simulcast/SVC video has layers (audio and a screen share are simple consumers).
-    if (c.type === 'simulcast' || c.type === 'svc') await c.setPreferredLayers({ spatialLayer });
+    if (c.type !== 'simulcast' && c.type !== 'svc') return;
+    await whileOpen(c, `consumer ${consumerId}`, () => c.setPreferredLayers({ spatialLayer }));
+  }
+
+  async restartIce(peerId: string, transportId: string): Promise<SfuIceRestartInfo> {
+    const t = this.#reg.transport(peerId, transportId).handle;
+    const iceParameters = await whileOpen(t, `transport ${transportId}`, () => t.restartIce());
+    return { iceParameters: record(iceParameters) };
   }
 
   producers(roomKey: string): SfuProducerPush[] {

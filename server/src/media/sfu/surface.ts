@@ -22,6 +22,7 @@ export interface MsConsumer {
   readonly type: types.ConsumerType;
   readonly rtpParameters: RtpParameters;
   readonly closed: boolean;
+  pause(): Promise<void>;
   resume(): Promise<void>;
   setPreferredLayers(layers: types.ConsumerLayers): Promise<void>;
   close(): void;
@@ -43,6 +44,8 @@ export interface MsWebRtcTransport {
   readonly iceCandidates: types.IceCandidate[];
   readonly dtlsParameters: DtlsParameters;
   connect(params: { dtlsParameters: DtlsParameters }): Promise<void>;
+  /** New local ICE username fragment and password; mediasoup keeps them as `iceParameters` too. */
+  restartIce(): Promise<types.IceParameters>;
   produce(options: types.ProducerOptions): Promise<MsProducer>;
   consume(options: types.ConsumerOptions): Promise<MsConsumer>;
   close(): void;

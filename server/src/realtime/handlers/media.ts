@@ -204,7 +204,11 @@ export function mediaHandlers(deps: FeatureDeps) {
     return {};
   };
 
-  /** SFU requests: the tab must have joined; produce checks the rights of its record. */
+  /**
+   * SFU requests: the tab must have joined; produce checks the rights of its record.
+   * Every id a request names is looked up among the tab's own objects (SfuRegistry):
+   * another tab's id is answered like an unknown one, `media.not_found`.
+   */
   const sfuPeer = async (socket: MashupSocket, eventId: string) => {
     const plane = sfu();
     return { plane, me: await joined(socket, eventId) };
@@ -239,11 +243,22 @@ export function mediaHandlers(deps: FeatureDeps) {
       await plane.resume(me.peerId, consumerId);
       return {};
     }) as Handler<'media:sfu:resume'>,
+    // Audio-only mode (rule M6): the tab pauses its video consumers so the server stops sending them.
+    'media:sfu:pause': (async ({ socket, eventId }, { consumerId }) => {
+      const { plane, me } = await sfuPeer(socket, eventId);
+      await plane.pause(me.peerId, consumerId);
+      return {};
+    }) as Handler<'media:sfu:pause'>,
     'media:sfu:layers': (async ({ socket, eventId }, { consumerId, spatialLayer }) => {
       const { plane, me } = await sfuPeer(socket, eventId);
       await plane.setLayers(me.peerId, consumerId, spatialLayer);
       return {};
     }) as Handler<'media:sfu:layers'>,
+    // The tab's transport lost its connection (rule M7): new ICE credentials, DTLS and RTP stay.
+    'media:sfu:restartIce': (async ({ socket, eventId }, { transportId }) => {
+      const { plane, me } = await sfuPeer(socket, eventId);
+      return plane.restartIce(me.peerId, transportId);
+    }) as Handler<'media:sfu:restartIce'>,
   };
 
   /** SFU producers opening or closing: the peers of that room hear about it. */

@@ -3,7 +3,8 @@
  * with mediasoup's documented behaviour where the plane relies on it:
  * closing a transport closes its producers and consumers, closing a producer
  * closes every consumer of it (also on routers it was piped to), a dead worker
- * closes its routers, malformed parameters throw TypeError.
+ * closes its routers, malformed parameters throw TypeError, and a request on
+ * an object that closed while the request was on its way to the worker fails.
  */
 import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
@@ -11,6 +12,12 @@ import type { MediasoupModule, MsConsumer, MsProducer, MsRouter, MsWebRtcTranspo
 
 let seq = 0;
 const nextId = (prefix: string) => `${prefix}-${++seq}`;
+
+/** The channel request to the worker: one turn later, and refused if the object closed meanwhile. */
+async function workerRoundTrip(target: { readonly closed: boolean }, what: string): Promise<void> {
+  await Promise.resolve();
+  if (target.closed) throw new Error(`${what} not found`);
+}
 
 const CAPS: types.RtpCapabilities = {
   codecs: [{ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2, preferredPayloadType: 100 }],
@@ -33,7 +40,12 @@ export class FakeConsumer implements MsConsumer {
   ) {
     this.paused = paused;
   }
+  async pause(): Promise<void> {
+    await workerRoundTrip(this, 'Consumer');
+    this.paused = true;
+  }
   async resume(): Promise<void> {
+    await workerRoundTrip(this, 'Consumer');
     this.paused = false;
   }
   async setPreferredLayers(layers: types.ConsumerLayers): Promise<void> {
@@ -69,7 +81,7 @@ export class FakeProducer implements MsProducer {
 
 export class FakeTransport implements MsWebRtcTransport {
   readonly id = nextId('transport');
-  readonly iceParameters: types.IceParameters = { usernameFragment: 'u', password: 'p', iceLite: true };
+  iceParameters: types.IceParameters = { usernameFragment: 'u', password: 'p', iceLite: true };
   readonly iceCandidates: types.IceCandidate[] = [
     { foundation: 'udpcandidate', priority: 1, ip: '127.0.0.1', address: '127.0.0.1', protocol: 'udp', port: 40001, type: 'host' },
   ];
@@ -85,6 +97,12 @@ export class FakeTransport implements MsWebRtcTransport {
   async connect({ dtlsParameters }: { dtlsParameters: types.DtlsParameters }): Promise<void> {
     if (!Array.isArray(dtlsParameters.fingerprints)) throw new TypeError('missing dtlsParameters.fingerprints');
     this.connectedWith = dtlsParameters;
+  }
+  /** As mediasoup: new credentials, which the transport's iceParameters show from then on. */
+  async restartIce(): Promise<types.IceParameters> {
+    await workerRoundTrip(this, 'Transport');
+    this.iceParameters = { usernameFragment: nextId('u'), password: nextId('p'), iceLite: true };
+    return this.iceParameters;
   }
   async produce(options: types.ProducerOptions): Promise<MsProducer> {
     if (!Array.isArray(options.rtpParameters.codecs)) throw new TypeError('missing rtpParameters.codecs');
