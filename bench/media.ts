@@ -34,24 +34,40 @@ const executablePath = chromiumPath;
 
 interface Totals {
   connected: number;
-  sentBytes: number;
-  receivedBytes: number;
   framesDecoded: number;
+  /** Bytes per peer connection, by its index in creation order (null once it is closed). */
+  perLink: ({ sent: number; received: number } | null)[];
 }
 
 function totals(page: Page): Promise<Totals> {
   return page.evaluate(async () => {
-    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((pc) => pc.connectionState === 'connected');
-    const t = { connected: pcs.length, sentBytes: 0, receivedBytes: 0, framesDecoded: 0 };
-    for (const pc of pcs) {
+    const all = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs;
+    const t = { connected: 0, framesDecoded: 0, perLink: [] as ({ sent: number; received: number } | null)[] };
+    for (const pc of all) {
+      if (pc.signalingState === 'closed') {
+        t.perLink.push(null);
+        continue;
+      }
+      if (pc.connectionState === 'connected') t.connected += 1;
+      const link = { sent: 0, received: 0 };
       (await pc.getStats()).forEach((r: Record<string, unknown>) => {
-        if (r['type'] === 'outbound-rtp') t.sentBytes += Number(r['bytesSent'] ?? 0);
-        if (r['type'] === 'inbound-rtp') t.receivedBytes += Number(r['bytesReceived'] ?? 0);
+        if (r['type'] === 'outbound-rtp') link.sent += Number(r['bytesSent'] ?? 0);
+        if (r['type'] === 'inbound-rtp') link.received += Number(r['bytesReceived'] ?? 0);
         if (r['type'] === 'inbound-rtp' && r['kind'] === 'video') t.framesDecoded += Number(r['framesDecoded'] ?? 0);
       });
+      t.perLink.push(link);
     }
     return t;
   });
+}
+
+/**
+ * Bytes over the window, link by link: a link that connected during the window
+ * counts from zero, one closed during it is left out (its last bytes are gone
+ * with it), so a link replaced mid-window never makes a rate negative.
+ */
+function delta(before: Totals, after: Totals, key: 'sent' | 'received'): number {
+  return after.perLink.reduce((sum, link, i) => (link ? sum + link[key] - (before.perLink[i]?.[key] ?? 0) : sum), 0);
 }
 
 /**
@@ -112,6 +128,10 @@ async function room(url: string, n: number): Promise<void> {
         localStorage.setItem('mashup.media', JSON.stringify({ micOn: true, cameraOn: true, micId: null, cameraId: null, speakerId: null, audioOnly: false })),
       );
       const page = await context.newPage();
+      // What a page warns about (a refused join, a failed negotiation) explains odd figures.
+      page.on('console', (m) => {
+        if (m.type() === 'warning' || m.type() === 'error') console.log(`   client ${i + 1} ${m.type()}: ${m.text().slice(0, 300)}`);
+      });
       await page.goto(`${url}/j/${event.code}`);
       await page.getByTestId('join-name').fill(`Person ${i + 1}`);
       await page.getByTestId('join-org').fill('Bench');
@@ -143,6 +163,15 @@ async function room(url: string, n: number): Promise<void> {
     if (!full) {
       const links = (await Promise.all(pages.map(totals))).map((t) => t.connected);
       console.log(`${String(n).padStart(2)} browsers | NOT all connected after ${CONNECT_TIMEOUT_MS / 1000} s: connected links per client ${links.join(' ')} (of ${n - 1})`);
+      // Where each link stands (connection/ICE/signalling state), to tell a negotiation that stalled from a slow machine.
+      for (const [i, page] of pages.entries()) {
+        const states = await page.evaluate(() =>
+          (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs
+            .filter((pc) => pc.signalingState !== 'closed')
+            .map((pc) => `${pc.connectionState}/${pc.iceConnectionState}/${pc.signalingState}`),
+        );
+        console.log(`   client ${i + 1}: ${states.join(', ') || 'no open peer connections'}`);
+      }
     }
     const before = await Promise.all(pages.map(totals));
     const cpu0 = browserCpuSeconds();
@@ -152,13 +181,18 @@ async function room(url: string, n: number): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     const cpu = (browserCpuSeconds() - cpu0) / seconds;
     const kbit = (bytes: number) => (bytes * 8) / 1000 / seconds;
-    const send = after.map((a, i) => kbit(a.sentBytes - before[i]!.sentBytes));
-    const recv = after.map((a, i) => kbit(a.receivedBytes - before[i]!.receivedBytes));
+    const send = after.map((a, i) => kbit(delta(before[i]!, a, 'sent')));
+    const recv = after.map((a, i) => kbit(delta(before[i]!, a, 'received')));
+    const replaced = after.map((a, i) => a.perLink.filter((l, j) => l !== null && (before[i]!.perLink[j] ?? null) === null).length);
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0).padStart(5)).join(' ');
     console.log(
       `${String(n).padStart(2)} browsers | send kbit/s per client ${fmt(send)} | receive kbit/s per client ${fmt(recv)} | ` +
         `browser CPU ${(cpu * 100).toFixed(0)} % of a core (${((cpu * 100) / n).toFixed(0)} % per client)`,
     );
+    const connectedNow = after.map((a) => a.connected);
+    if (replaced.some((r) => r > 0) || connectedNow.some((c) => c !== n - 1)) {
+      console.log(`   links connected at the end per client ${connectedNow.join(' ')} (of ${n - 1}); links made during the window ${replaced.join(' ')}`);
+    }
     host.disconnect();
   } finally {
     await browser.close();

@@ -62,15 +62,18 @@ export function availableDevice(options: readonly DeviceOption[], id: string | n
   return id !== null && options.some((o) => o.deviceId === id) ? id : null;
 }
 
+/** Camera frame rate: the large picture's; small tiles get fewer (mesh-session.ts). */
+export const CAMERA_FPS = 24;
+/** 640×360 is enough for the large tile, the preview and the SFU's top layer, and keeps a six-person mesh within an office uplink. */
+const CAMERA: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: CAMERA_FPS } };
+
 /** getUserMedia constraints for one source: the chosen device exactly, else the default. */
 export function trackConstraints(kind: 'audio' | 'video', deviceId: string | null): MediaTrackConstraints | true {
   if (kind === 'audio') {
     const audio: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
     return deviceId ? { ...audio, deviceId: { exact: deviceId } } : audio;
   }
-  // 640×360 is enough for a tile and the preview; the session may capture differently.
-  const video: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24 } };
-  return deviceId ? { ...video, deviceId: { exact: deviceId } } : video;
+  return deviceId ? { ...CAMERA, deviceId: { exact: deviceId } } : CAMERA;
 }
 
 /** The DOMException name of a capture failure ("Error" for anything else). */

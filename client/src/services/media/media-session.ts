@@ -26,7 +26,7 @@ import {
 import type { Disposer } from '../clock.js';
 import type { EventSession } from '../event-session.js';
 import type { DeviceStore } from '../storage.js';
-import { trackConstraints } from './devices.js';
+import { captureErrorName, trackConstraints } from './devices.js';
 import { LevelMeter } from './level-meter.js';
 import { MeshSession } from './mesh-session.js';
 import { activeSpeaker, isSpeaking, NO_SPEAKER, type SpeakerState } from '../../state/active-speaker.js';
@@ -59,8 +59,6 @@ export interface MediaSessionOptions {
   log?: Pick<Console, 'warn'>;
 }
 
-/** Small tiles do not need more: 640×360 at 24 fps keeps a six-person mesh within an office uplink. */
-const CAMERA: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24 } };
 /** How often audio levels are read for the speaking marks. */
 const LEVEL_SAMPLE_MS = 200;
 
@@ -101,6 +99,7 @@ export class MediaSession implements MediaControls {
   #status: MediaView['status'] = 'idle';
   #block: MediaBlock | null = null;
   #pinned: string | null = null;
+  readonly #ownStreams = new Map<'camera' | 'screen' | 'mic', { tracks: MediaStreamTrack[]; stream: MediaStream }>();
   /** The cameras last told to the plane as shown large (M5), as a key: only changes are passed on. */
   #emphasis = '';
   #maxPublishers = 0;
@@ -160,7 +159,7 @@ export class MediaSession implements MediaControls {
     return this.#serial(async () => {
       if (on && !this.#tracks.screen) {
         const stream = await this.#capture?.getDisplayMedia({ video: true, audio: false }).catch((err: unknown) => {
-          this.#block = { kind: 'device', source: 'screen', name: errorName(err) };
+          this.#block = { kind: 'device', source: 'screen', name: captureErrorName(err) };
           return null;
         });
         const track = stream?.getVideoTracks()[0] ?? null;
@@ -381,13 +380,11 @@ export class MediaSession implements MediaControls {
   async #capture_(state: MediaState): Promise<void> {
     const open = async (kind: 'audio' | 'video') => {
       const deviceId = kind === 'audio' ? this.#prefs.micId : this.#prefs.cameraId;
-      const base = trackConstraints(kind, deviceId);
-      const constraints = kind === 'video' ? { ...(base === true ? {} : base), ...CAMERA } : base;
       try {
-        const stream = await this.#capture!.getUserMedia({ [kind]: constraints });
+        const stream = await this.#capture!.getUserMedia({ [kind]: trackConstraints(kind, deviceId) });
         return stream.getTracks()[0] ?? null;
       } catch (err) {
-        this.#block = { kind: 'device', source: kind === 'audio' ? 'mic' : 'camera', name: errorName(err) };
+        this.#block = { kind: 'device', source: kind === 'audio' ? 'mic' : 'camera', name: captureErrorName(err) };
         return null;
       }
     };
@@ -469,8 +466,8 @@ export class MediaSession implements MediaControls {
         peerId: self.peerId,
         participantId: self.participantId,
         self: true,
-        stream: local.length ? new MediaStream(local) : null,
-        screen: this.#tracks.screen ? new MediaStream([this.#tracks.screen]) : null,
+        stream: this.#ownStream('camera', local),
+        screen: this.#ownStream('screen', this.#tracks.screen ? [this.#tracks.screen] : []),
         audio: self.state.audio,
         video: self.state.video,
         speaking: isSpeaking(this.#speaker, self.peerId, now),
@@ -491,6 +488,23 @@ export class MediaSession implements MediaControls {
       });
     }
     return tiles;
+  }
+
+  /**
+   * The same MediaStream for the own tracks until they change: a tile whose
+   * srcObject is replaced restarts its video, and the view is rebuilt several
+   * times a second while people speak.
+   */
+  #ownStream(key: 'camera' | 'screen' | 'mic', tracks: MediaStreamTrack[]): MediaStream | null {
+    if (tracks.length === 0) {
+      this.#ownStreams.delete(key);
+      return null;
+    }
+    const kept = this.#ownStreams.get(key);
+    if (kept && kept.tracks.length === tracks.length && kept.tracks.every((t, i) => t === tracks[i])) return kept.stream;
+    const stream = new MediaStream(tracks);
+    this.#ownStreams.set(key, { tracks, stream });
+    return stream;
   }
 
   #buildView(): MediaView {
@@ -519,7 +533,7 @@ export class MediaSession implements MediaControls {
   #syncMeters(): void {
     if (typeof AudioContext === 'undefined') return;
     const streams = new Map<string, MediaStream>();
-    if (this.#self && this.#tracks.mic && this.#self.state.audio) streams.set(this.#self.peerId, new MediaStream([this.#tracks.mic]));
+    if (this.#self && this.#tracks.mic && this.#self.state.audio) streams.set(this.#self.peerId, this.#ownStream('mic', [this.#tracks.mic])!);
     for (const [id, r] of this.#plane?.remotes() ?? []) if (r.stream?.getAudioTracks().length) streams.set(id, r.stream);
     for (const [id, m] of this.#meters) {
       const next = streams.get(id);
@@ -548,8 +562,4 @@ export class MediaSession implements MediaControls {
     const speakingChanged = [...levels.keys()].some((id) => isSpeaking(before, id, performance.now()) !== isSpeaking(this.#speaker, id, performance.now()));
     if (speakingChanged || before.peerId !== this.#speaker.peerId) this.#render();
   }
-}
-
-function errorName(err: unknown): string {
-  return err instanceof Error ? err.name : 'Error';
 }

@@ -24,10 +24,13 @@ describe('mesh links (rule M3)', () => {
 });
 
 describe('quality per link (rule M5)', () => {
-  it('a small tile gets half the resolution and at most 250 kbit/s; a large one full resolution and the link\'s share', () => {
-    expect(meshVideoEncoding(1, 'high')).toEqual({ maxBitrate: 900_000, scaleResolutionDownBy: 1 });
-    expect(meshVideoEncoding(1, 'low')).toEqual({ maxBitrate: 250_000, scaleResolutionDownBy: 2 });
-    expect(meshVideoEncoding(50, 'low')).toEqual({ maxBitrate: 150_000, scaleResolutionDownBy: 2 });
+  const LOW = { maxBitrate: 250_000, scaleResolutionDownBy: 2, maxFramerate: 15 };
+  /** With one or two links the share of the uplink is the 900 kbit/s cap. */
+  const HIGH = { maxBitrate: 900_000, scaleResolutionDownBy: 1, maxFramerate: 24 };
+  it('a small tile gets half the resolution, 15 fps and at most 250 kbit/s; a large one everything and the link\'s share', () => {
+    expect(meshVideoEncoding(1, 'high')).toEqual(HIGH);
+    expect(meshVideoEncoding(1, 'low')).toEqual(LOW);
+    expect(meshVideoEncoding(50, 'low')).toEqual({ ...LOW, maxBitrate: 150_000 });
   });
 
   /** Just enough of an RTCPeerConnection for links that never negotiate: what was sent and how it is encoded. */
@@ -103,13 +106,10 @@ describe('quality per link (rule M5)', () => {
     const track = (kind: string) => ({ kind }) as unknown as MediaStreamTrack;
     mesh.updatePeers([peer('b'), peer('c')]);
     await mesh.setLocalTracks({ mic: track('audio'), camera: track('video'), screen: null });
-    expect(made.map((m) => m.encodings.at(-1))).toEqual([
-      [{ maxBitrate: 250_000, scaleResolutionDownBy: 2 }],
-      [{ maxBitrate: 250_000, scaleResolutionDownBy: 2 }],
-    ]);
+    expect(made.map((m) => m.encodings.at(-1))).toEqual([[LOW], [LOW]]);
     mesh.handleSignal({ from: 'c', prefer: 'high' });
-    await expect.poll(() => made[1]!.encodings.at(-1)).toEqual([{ maxBitrate: 900_000, scaleResolutionDownBy: 1 }]);
-    expect(made[0]!.encodings.at(-1)).toEqual([{ maxBitrate: 250_000, scaleResolutionDownBy: 2 }]);
+    await expect.poll(() => made[1]!.encodings.at(-1)).toEqual([HIGH]);
+    expect(made[0]!.encodings.at(-1)).toEqual([LOW]);
     mesh.close();
   });
 });
