@@ -15,6 +15,7 @@ import { SessionController } from '../../context.js';
 import { errorMessage } from '../../i18n/error-messages.js';
 import { icon } from '../../icons.js';
 import { hasRaisedHand, isHost } from '../../state/selectors.js';
+import { barButtonStyles } from '../../styles/control-bar.js';
 import { baseStyles } from '../../styles/shared.js';
 import { REACTION_ICONS, reactionLabel } from '../reactions/reaction-kinds.js';
 import '../media/media-controls.js';
@@ -24,6 +25,7 @@ import '../media/media-controls.js';
 export class ControlBar extends LitElement {
   static override styles = [
     baseStyles,
+    barButtonStyles,
     css`
       :host {
         display: block;
@@ -55,16 +57,6 @@ export class ControlBar extends LitElement {
       .error {
         flex-basis: 100%;
         margin: 0;
-      }
-      /* Laptop widths (1280 px): with the media buttons on the left the bar would wrap for hosts;
-         the reactions put the label under the icon so everything stays in one row. */
-      @media (min-width: 761px) and (max-width: 1440px) {
-        .group .btn {
-          flex-direction: column;
-          gap: 0;
-          padding: 2px 8px;
-          font-size: 0.75rem;
-        }
       }
       /* Phones: the media buttons in the first row (media-controls.ts), hand, host menu and leave
          in the next; the four reactions share the last row with the label under the icon, so labels stay. */

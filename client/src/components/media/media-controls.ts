@@ -21,6 +21,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { AppController } from '../../context.js';
 import { icon } from '../../icons.js';
 import type { DevicePreferences, MediaView } from '../../services/media/types.js';
+import { barButtonStyles } from '../../styles/control-bar.js';
 import { baseStyles } from '../../styles/shared.js';
 import type { DeviceCheckCloseDetail } from './device-check.js';
 import { MediaController } from './media-context.js';
@@ -34,6 +35,7 @@ type Toggle = 'mic' | 'camera' | 'screen';
 export class MediaControlsBar extends LitElement {
   static override styles = [
     baseStyles,
+    barButtonStyles,
     css`
       :host {
         display: contents;
