@@ -160,6 +160,9 @@ class PeerLink {
       await pc.setRemoteDescription(description); // the polite side rolls back its own offer implicitly
       this.#settingAnswer = false;
       if (description.type === 'offer') {
+        // The offer may have brought new receiving transceivers (the other side's first
+        // tracks, a screen): in audio-only mode they are turned off before answering.
+        this.#applyReceiveVideo();
         await pc.setLocalDescription();
         const d = pc.localDescription;
         if (d) this.send({ description: { type: d.type, sdp: d.sdp } });
@@ -233,12 +236,20 @@ class PeerLink {
    */
   told: VideoPreference | null = null;
 
+  #receiveVideo = true;
+
   /** Receive video or not (audio-only mode): the receiving video transceivers go inactive and back. */
   setReceiveVideo(on: boolean): void {
+    this.#receiveVideo = on;
+    this.#applyReceiveVideo();
+  }
+
+  #applyReceiveVideo(): void {
+    const want = this.#receiveVideo ? 'recvonly' : 'inactive';
     for (const t of this.pc.getTransceivers()) {
       const sending = t.sender === this.senders.camera || t.sender === this.senders.screen || t.sender === this.senders.mic;
-      if (sending || t.receiver.track.kind !== 'video' || t.currentDirection === 'stopped') continue;
-      t.direction = on ? 'recvonly' : 'inactive';
+      if (sending || t.receiver.track.kind !== 'video' || t.currentDirection === 'stopped' || t.direction === want) continue;
+      t.direction = want;
     }
   }
 
