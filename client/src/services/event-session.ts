@@ -252,6 +252,11 @@ export class EventSession {
     return this.#transport.request('participant:setRole', { participantId, role });
   }
 
+  /** Gives a participant the floor in the plenary (they may send audio and video there, rule M2) or takes it back. */
+  setFloor(participantId: string, floor: boolean): Promise<Ack<Empty>> {
+    return this.#transport.request('media:floor', { participantId, floor });
+  }
+
   // Pecha Kucha (host commands; slide texts also for the talk's presenter)
 
   setupPechaKucha(setup: PechaKuchaSetup): Promise<Ack<Empty>> {

@@ -1,9 +1,11 @@
 /**
  * <mashup-people-panel> — everyone in the event: name, organisation, role,
  * online or not; raised hands first, in the order they were raised. Hosts
- * also get "Hand senken" per person and for all, and per person "Zur
- * Co-Moderation machen" / "Co-Moderation entziehen" and "Entfernen" (with a
- * confirmation dialog).
+ * also get "Hand senken" per person and for all, "Wort erteilen" / "Wort
+ * entziehen" (the floor in the plenary: that person may then send audio and
+ * video there, rule M2; next to a raised hand, else under "Aktionen"), and per
+ * person "Zur Co-Moderation machen" / "Co-Moderation entziehen" and
+ * "Entfernen" (with a confirmation dialog).
  */
 import { localized, msg, str } from '@lit/localize';
 import type { Ack, ParticipantView } from '@mashup/shared';
@@ -111,6 +113,15 @@ export class PeoplePanel extends LitElement {
         font-size: 0.875rem;
         color: var(--mu-warning);
       }
+      .badge.floor {
+        display: inline-flex;
+        align-items: center;
+        gap: 2px;
+      }
+      .badge.floor svg {
+        width: 14px;
+        height: 14px;
+      }
       .handmark svg {
         flex: none;
         width: 18px;
@@ -199,6 +210,11 @@ export class PeoplePanel extends LitElement {
     const badge = roleLabel(p.role);
     const open = this.expanded === p.id;
     const canManage = host && !row.isSelf;
+    // Hosts are on stage anyway; the floor is for everyone else.
+    const floorable = canManage && p.role !== 'host';
+    const hasFloor = this.#live.view?.floor.includes(p.id) ?? false;
+    // Where a host looks first: beside the raised hand, or while the person has the floor.
+    const floorUpFront = floorable && (row.handPosition !== null || hasFloor);
     return html`<li
       class=${row.handPosition !== null ? 'hand' : ''}
       data-testid="people-item"
@@ -215,6 +231,9 @@ export class PeoplePanel extends LitElement {
               : nothing}
             <span class="name" data-testid="people-name">${p.name}</span>
             ${row.isSelf ? html`<span class="muted" data-testid="self-marker">(${msg('Sie', { id: 'common.you' })})</span>` : nothing}
+            ${hasFloor
+              ? html`<span class="badge floor" data-testid="people-floor">${icon('mic')}${msg('hat das Wort', { id: 'people.hasFloor' })}</span>`
+              : nothing}
             ${badge ? html`<span class="badge" data-testid="people-role">${badge}</span>` : nothing}
           </div>
           <div class="line">
@@ -235,6 +254,7 @@ export class PeoplePanel extends LitElement {
                     ${msg('Hand senken', { id: 'hand.lower' })}
                   </button>`
                 : nothing}
+              ${floorUpFront ? this.#floorButton(p, hasFloor, row.handPosition !== null) : nothing}
               <button class="btn small quiet" type="button" data-testid="person-actions" aria-expanded=${open ? 'true' : 'false'}
                 aria-label=${msg(str`Aktionen für ${p.name}`, { id: 'people.actionsFor' })}
                 @click=${() => (this.expanded = open ? null : p.id)}>
@@ -245,6 +265,7 @@ export class PeoplePanel extends LitElement {
       </div>
       ${canManage && open
         ? html`<div class="more">
+            ${floorable && !floorUpFront ? this.#floorButton(p, hasFloor, false) : nothing}
             ${p.role === 'host'
               ? html`<button class="btn small" type="button" data-testid="person-toggle-host" ?disabled=${this.busy}
                   @click=${() => this.#run(() => this.#live.session!.setRole(p.id, 'participant'))}>
@@ -260,6 +281,22 @@ export class PeoplePanel extends LitElement {
           </div>`
         : nothing}
     </li>`;
+  }
+
+  /** Gives or takes back the floor; giving it answers a raised hand, so the hand goes down. */
+  #floorButton(p: ParticipantView, hasFloor: boolean, handRaised: boolean) {
+    const session = this.#live.session!;
+    const toggle = async (): Promise<Ack<unknown>> => {
+      const reply = await session.setFloor(p.id, !hasFloor);
+      return reply.ok && !hasFloor && handRaised ? session.dismissHand(p.id) : reply;
+    };
+    return html`<button class="btn small" type="button" data-testid="person-floor" aria-pressed=${hasFloor ? 'true' : 'false'} ?disabled=${this.busy}
+      aria-label=${hasFloor
+        ? msg(str`Wort entziehen: ${p.name}`, { id: 'people.takeFloorFor' })
+        : msg(str`Wort erteilen: ${p.name}`, { id: 'people.giveFloorFor' })}
+      @click=${() => this.#run(toggle)}>
+      ${icon('mic')}${hasFloor ? msg('Wort entziehen', { id: 'people.takeFloor' }) : msg('Wort erteilen', { id: 'people.giveFloor' })}
+    </button>`;
   }
 
   #renderDialog() {
