@@ -2,7 +2,7 @@
  * An init script for pages whose peer connections a test or benchmark reads
  * (getStats): it records every RTCPeerConnection the page makes in
  * `window.__pcs`. The app itself is not changed for it. Used by the e2e media
- * spec and bench:media.
+ * specs (through media.ts) and bench:media.
  */
 export const RECORD_PEER_CONNECTIONS = () => {
   const w = window as unknown as { __pcs: RTCPeerConnection[]; RTCPeerConnection: typeof RTCPeerConnection };

@@ -4,6 +4,11 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium.js';
 /** Playwright cannot download its browsers on our machines: Debian's Chromium when present, else Playwright's own. */
 const executablePath = chromiumPath;
 
+/** The specs that run after all others, alone (see `projects`). */
+const TIMING_SPECS = /pechakucha\.spec\.ts$/;
+/** media.spec.ts, media-controls.spec.ts …: every file named media*.spec.ts. */
+const MEDIA_SPECS = /[\\/]media[\w-]*\.spec\.ts$/;
+
 export default defineConfig({
   testDir: './tests',
   globalSetup: './global-setup.ts',
@@ -18,12 +23,12 @@ export default defineConfig({
   // The Pecha Kucha spec measures switch moments across pages (≤ 100 ms apart): it runs
   // after everything else, alone, so a busy second worker (five browsers in the
   // workshop-round spec) cannot stall one of its pages on our 2-core machines.
-  // The audio/video spec (four browsers encoding and decoding camera video) runs last and alone
-  // too: beside it the video-greeting spec once measured a late joiner 0.64 s off (limit 0.5).
+  // The audio/video specs (media*.spec.ts: browsers encoding and decoding camera video) run last
+  // and alone too: beside them the video-greeting spec once measured a late joiner 0.64 s off (limit 0.5).
   projects: [
-    { name: 'main', testIgnore: /(pechakucha|media)\.spec\.ts/ },
-    { name: 'timing', testMatch: /pechakucha\.spec\.ts/, dependencies: ['main'] },
-    { name: 'media', testMatch: /media\.spec\.ts/, dependencies: ['timing'] },
+    { name: 'main', testIgnore: [TIMING_SPECS, MEDIA_SPECS] },
+    { name: 'timing', testMatch: TIMING_SPECS, dependencies: ['main'] },
+    { name: 'media', testMatch: MEDIA_SPECS, dependencies: ['timing'] },
   ],
   use: {
     trace: 'retain-on-failure',

@@ -49,6 +49,11 @@ test.describe('create event', () => {
     // The event's language is English and this person chose none, so the host role reads "Host" (German: "Moderation").
     await expect(page.getByTestId('self-role')).toHaveText('Host');
     await expect(page.getByTestId('host-menu')).toBeVisible();
+    // On a 1280 px laptop a host's whole control bar is one row: "Leave" sits level with the microphone.
+    expect(page.viewportSize()?.width).toBe(1280);
+    const top = async (id: string) => Math.round((await page.getByTestId(id).boundingBox())?.y ?? -1);
+    await expect.poll(async () => (await top('leave')) - (await top('mic-toggle'))).toBe(0);
+    expect(await top('host-menu-toggle')).toBe(await top('mic-toggle'));
     await expect(page.getByTestId('people-item').filter({ has: page.getByTestId('self-marker') })).toHaveAttribute('data-role', 'host');
     // The secret left the address bar once it had done its job.
     await expect(page).toHaveURL(new RegExp(`/j/${joinCode}$`));
