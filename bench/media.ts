@@ -24,6 +24,7 @@ import { PROTOCOL_VERSION } from '@mashup/shared';
 import { createBenchEvent, post, startBenchServers } from './harness.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.js';
 import { RECORD_PEER_CONNECTIONS } from '../e2e/peer-connections.js';
+import { CAMERA_AND_MIC_ON, MEDIA_STORAGE_KEY } from '../e2e/media.js';
 
 const MIN = Number(process.env.MIN ?? 2);
 const MAX = Number(process.env.MAX ?? 6);
@@ -124,9 +125,7 @@ async function room(url: string, n: number): Promise<void> {
     for (let i = 0; i < n; i++) {
       const context = await browser.newContext({ viewport: { width: 960, height: 600 }, locale: 'de-DE' });
       await context.addInitScript(RECORD_PEER_CONNECTIONS);
-      await context.addInitScript(() =>
-        localStorage.setItem('mashup.media', JSON.stringify({ micOn: true, cameraOn: true, micId: null, cameraId: null, speakerId: null, audioOnly: false })),
-      );
+      await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [MEDIA_STORAGE_KEY, JSON.stringify(CAMERA_AND_MIC_ON)] as const);
       const page = await context.newPage();
       // What a page warns about (a refused join, a failed negotiation) explains odd figures.
       page.on('console', (m) => {

@@ -7,18 +7,13 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, newPerson, type Person } from './fixtures.js';
 import { RECORD_PEER_CONNECTIONS } from './peer-connections.js';
+import type { DevicePreferences } from '../client/src/services/media/types.js';
 
 /** Where the device check remembers its choice on the device (client/src/services/storage.ts). */
 export const MEDIA_STORAGE_KEY = 'mashup.media';
 
-export interface RememberedDevices {
-  micOn: boolean;
-  cameraOn: boolean;
-  micId: string | null;
-  cameraId: string | null;
-  speakerId: string | null;
-  audioOnly: boolean;
-}
+/** What the page stores there: the client's own type, so a new preference cannot be missed here. */
+export type RememberedDevices = DevicePreferences;
 
 /** Camera and microphone confirmed on this device before, default devices. */
 export const CAMERA_AND_MIC_ON: RememberedDevices = { micOn: true, cameraOn: true, micId: null, cameraId: null, speakerId: null, audioOnly: false };
