@@ -4,7 +4,7 @@
  * remembered, and what those peer connections say about the media that flows
  * (getStats: bytes and decoded frames, as the browser counts them).
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, newPerson, type Person } from './fixtures.js';
 import { RECORD_PEER_CONNECTIONS } from './peer-connections.js';
 import type { DevicePreferences } from '../client/src/services/media/types.js';
@@ -17,6 +17,9 @@ export type RememberedDevices = DevicePreferences;
 
 /** Camera and microphone confirmed on this device before, default devices. */
 export const CAMERA_AND_MIC_ON: RememberedDevices = { micOn: true, cameraOn: true, micId: null, cameraId: null, speakerId: null, audioOnly: false };
+
+/** Microphone and camera off, confirmed on this device before: "Mikrofon" then turns it on directly, without the device check. */
+export const NOTHING_ON: RememberedDevices = { ...CAMERA_AND_MIC_ON, micOn: false, cameraOn: false };
 
 /**
  * A person (own browser context) whose peer connections the test can read.
@@ -34,6 +37,14 @@ export async function newMediaPerson(browser: Browser, label: string, remembered
     if (m.type() === 'warning' && m.text().startsWith('media')) console.log(`[${label}] ${m.text()}`);
   });
   return person;
+}
+
+/**
+ * The buttons of a person's media controls, in order: "Mikrofon", "Kamera", "Teilen" where
+ * the room lets them send (rule M2), "Geräte" always.
+ */
+export function mediaButtons(person: Person): Locator {
+  return person.page.getByRole('group', { name: 'Bild und Ton' }).getByRole('button');
 }
 
 export interface LinkStats {

@@ -27,18 +27,17 @@ import { director, openWorkshopRound } from '../director.js';
 import {
   CAMERA_AND_MIC_ON,
   MEDIA_STORAGE_KEY,
+  NOTHING_ON,
   expectGrows,
   expectReceiving,
   expectStops,
   expectVideosFlowing,
   linkStats,
+  mediaButtons,
   newMediaPerson,
   sum,
   type RememberedDevices,
 } from '../media.js';
-
-/** Microphone and camera off, confirmed on this device before: "Mikrofon" then turns it on directly, without the device check. */
-const NOTHING_ON: RememberedDevices = { ...CAMERA_AND_MIC_ON, micOn: false, cameraOn: false };
 
 /** The device choice this device remembers, or null. */
 function rememberedChoice(page: Page): Promise<RememberedDevices | null> {
@@ -367,7 +366,6 @@ test.describe('media controls (mesh)', () => {
       person(event.participantLink, 'Ada Adler', 'Kiel', NOTHING_ON),
       person(event.participantLink, 'Ben Berg', 'Jena'),
     ]);
-    const mediaButtons = (p: Person) => p.page.getByRole('group', { name: 'Bild und Ton' }).getByRole('button');
     const row = (name: string) => hanna.page.getByTestId('people-item').filter({ hasText: name });
     const adaOnStage = ben.page.locator('[data-testid="media-tile"][data-kind="camera"]').filter({ hasText: 'Ada Adler' });
 
@@ -429,6 +427,14 @@ test.describe('media controls (mesh)', () => {
       await expect(row('Ada Adler').getByTestId('person-floor')).toContainText('Wort erteilen');
     });
 
+    await test.step('given again: her microphone does not switch itself on, although her device remembers it on', async () => {
+      expect((await rememberedChoice(ada.page))?.micOn, 'the device remembers her last choice').toBe(true);
+      await row('Ada Adler').getByTestId('person-floor').click();
+      await expect(row('Ada Adler').getByTestId('people-floor')).toHaveText('hat das Wort');
+      await expect(ada.page.getByTestId('mic-toggle')).toHaveAttribute('aria-pressed', 'false');
+      // Checked once more after the next step's grant to Ben, which comes later through the same server.
+    });
+
     await test.step('without a raised hand: under "Aktionen"', async () => {
       const floor = row('Ben Berg').getByTestId('person-floor');
       await expect(floor).toHaveCount(0);
@@ -438,6 +444,9 @@ test.describe('media controls (mesh)', () => {
       await expect(row('Ben Berg').getByTestId('people-floor')).toHaveText('hat das Wort');
       await expect(floor).toHaveAttribute('aria-pressed', 'true');
       await expect(mediaButtons(ben)).toHaveText(['Mikrofon', 'Kamera', 'Geräte']);
+      // Nobody sends: Ada's microphone stayed off (privacy), so nobody holds a link.
+      await expect(ada.page.getByTestId('mic-toggle')).toHaveAttribute('aria-pressed', 'false');
+      expect((await linkStats(ada.page)).length + (await linkStats(ben.page)).length).toBe(0);
     });
   });
 });

@@ -225,6 +225,7 @@ export class MediaSession implements MediaControls {
     // Same room: rights may have changed (a talk began or ended, the floor, a role).
     const rights = this.#localRights();
     if (this.#self && rights && (rights.mayPublish !== this.#self.mayPublish || rights.mayShare !== this.#self.mayShare)) {
+      if (rights.mayPublish && !this.#self.mayPublish) this.#holdOff();
       void this.#serial(() => this.#publish());
     }
   }
@@ -277,6 +278,7 @@ export class MediaSession implements MediaControls {
     for (const p of push.upsert) {
       if (p.peerId === this.#self?.peerId) {
         const lost = this.#self.mayPublish && !p.mayPublish;
+        if (!this.#self.mayPublish && p.mayPublish) this.#holdOff();
         this.#self = p;
         if (this.#plane instanceof MeshSession) this.#plane.setMayPublish(p.mayPublish);
         // The floor was taken back (or a talk ended): stop sending at once.
@@ -346,6 +348,18 @@ export class MediaSession implements MediaControls {
     if (this.#block?.kind !== 'device') this.#block = null;
     await this.#plane.setLocalTracks(this.#sending(state));
     this.#changed();
+  }
+
+  /**
+   * A right to send granted while in the room (the floor, one's talk starting)
+   * never switches the microphone or camera on by itself: the person does,
+   * when ready. The remembered choice on the device is left as it is; it applies
+   * again on entering a room.
+   */
+  #holdOff(): void {
+    // Already sending: the person switched on in the moment between the two news of the same grant.
+    if (this.#self && sendsAny(this.#self.state)) return;
+    this.#prefs = { ...this.#prefs, micOn: false, cameraOn: false };
   }
 
   async #stopSending(): Promise<void> {
