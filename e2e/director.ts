@@ -5,7 +5,7 @@
  * through the same handlers and checks as a host's browser.
  */
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '@mashup/shared';
+import { PROTOCOL_VERSION, type Snapshot } from '@mashup/shared';
 import type { CreatedEvent } from './fixtures.js';
 
 export interface Director {
@@ -45,4 +45,12 @@ export async function openWorkshopRound(
   await d.call('breakout:assign', { roundId, strategy: 'balanced' });
   await d.call('breakout:open', { roundId });
   return roundId;
+}
+
+/** The id of the participant who joined as `name` (from a fresh snapshot): for a setup that names a person, such as a talk's presenter. */
+export async function participantId(d: Director, name: string): Promise<string> {
+  const { participants } = (await d.call('state:sync', {})) as Snapshot;
+  const found = participants.find((p) => p.name === name);
+  if (!found) throw new Error(`no participant called ${name}: ${participants.map((p) => p.name).join(', ')}`);
+  return found.id;
 }

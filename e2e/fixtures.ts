@@ -118,6 +118,16 @@ export async function pdfWithPages(pages: number): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
+/**
+ * A presenter uploads a deck of `pages` generated pages from "Ihr Vortrag" (the
+ * upload form of their talk). Resolves once the upload is sent; what the page
+ * answers (the preview, a refusal) is the caller's to check.
+ */
+export async function uploadDeck(page: Page, file: { name: string; pages: number }): Promise<void> {
+  await page.getByTestId('pk-upload-input').setInputFiles({ name: file.name, mimeType: 'application/pdf', buffer: await pdfWithPages(file.pages) });
+  await page.getByTestId('pk-upload-submit').click();
+}
+
 /** One change of the Pecha Kucha slide a page shows: `key` = "talk:slide" or "none"; `t` = Date.now() in the page. */
 export interface SlideSwitch {
   key: string;

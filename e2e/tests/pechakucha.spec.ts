@@ -14,11 +14,11 @@ import {
   expect,
   joinAs,
   newPerson,
-  pdfWithPages,
   personJoins,
   recordSlideSwitches,
   slideSwitches,
   test,
+  uploadDeck,
   type Person,
   type SlideSwitch,
 } from '../fixtures.js';
@@ -98,13 +98,11 @@ test.describe('Pecha Kucha', () => {
     const mine = p.getByTestId('pk-my-talk');
     await expect(mine).toContainText('Smarte Parkplätze');
     await expect(mine.getByTestId('pk-deck-state')).toHaveAttribute('data-state', 'missing');
-    await p.getByTestId('pk-upload-input').setInputFiles({ name: 'kurz.pdf', mimeType: 'application/pdf', buffer: await pdfWithPages(18) });
-    await p.getByTestId('pk-upload-submit').click();
+    await uploadDeck(p, { name: 'kurz.pdf', pages: 18 });
     await expect(p.getByTestId('pk-upload-error')).toHaveText('Ihr Foliensatz hat 18 Folien, Pecha Kucha braucht 20.', { timeout: 30_000 });
 
     // The right deck: the preview shows 20 slides; the text of slide 3 is edited for screen readers.
-    await p.getByTestId('pk-upload-input').setInputFiles({ name: 'vortrag.pdf', mimeType: 'application/pdf', buffer: await pdfWithPages(20) });
-    await p.getByTestId('pk-upload-submit').click();
+    await uploadDeck(p, { name: 'vortrag.pdf', pages: 20 });
     await expect(p.getByTestId('pk-thumb')).toHaveCount(20, { timeout: 30_000 });
     await expect(mine.getByTestId('pk-deck-state')).toHaveAttribute('data-state', 'uploaded');
     await expect(p.getByTestId('pk-upload-error')).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PechaKuchaBlock, PechaKuchaRun } from './protocol/pechakucha.js';
-import { pkNextChangeAt, pkPositionAt, pkPresenterOnStage, stageParticipantIds, videoPositionMs } from './pechakucha-schedule.js';
+import { pkNextChangeAt, pkNextStageChangeAt, pkPositionAt, pkPresenterOnStage, stageParticipantIds, videoPositionMs } from './pechakucha-schedule.js';
 
 const T = 1_000_000;
 const talk = (id: string, presenterId: string | null = null) => ({
@@ -82,6 +82,22 @@ describe('Pecha Kucha schedule: slide i shows during [T + i·s, T + (i+1)·s)', 
     expect(pkPresenterOnStage(b, T + 1)).toBe('pa');
     expect(pkPresenterOnStage(b, T + 400_001)).toBeNull();
     expect(pkPresenterOnStage(b, T + 415_001)).toBe('pb');
+  });
+
+  it('the stage changes by itself when a talk ends and when the next starts; slide switches do not count', () => {
+    const b = block({});
+    expect(pkNextStageChangeAt(b, T + 1)).toBe(T + 400_000); // pa's talk ends: the break has nobody
+    expect(pkNextStageChangeAt(b, T + 400_000)).toBe(T + 415_000); // pb's talk starts
+    expect(pkNextStageChangeAt(b, T + 415_000)).toBe(T + 815_000); // pb's ends
+    // Talk c has no presenter, and after it the block ends: nothing changes on stage any more.
+    expect(pkNextStageChangeAt(b, T + 815_000)).toBeNull();
+    expect(pkNextStageChangeAt(block({ pausedAt: T + 5_000 }), T + 10_000)).toBeNull();
+    expect(pkNextStageChangeAt(block(null), T)).toBeNull();
+    // Two talks without a presenter before pa's: a point to look again from, within reach of the next talk.
+    const late = block({}, { talks: [talk('x'), talk('y'), talk('a', 'pa')] });
+    const again = pkNextStageChangeAt(late, T + 1)!;
+    expect(again).toBeGreaterThan(T + 1);
+    expect(pkNextStageChangeAt(late, again)).toBe(T + 830_000);
   });
 
   it('on stage: the hosts, plus the presenter of the talk showing (not during breaks)', () => {

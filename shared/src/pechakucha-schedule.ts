@@ -86,6 +86,28 @@ export function pkPresenterOnStage(block: PechaKuchaBlock | null, now: number): 
 }
 
 /**
+ * The next server time at which the presenter on stage changes by the schedule
+ * alone (a talk ends, the next one starts after its break), or null: the
+ * moments the plenary's media rights change without anyone doing anything
+ * (rule M2). It steps through pkNextChangeAt's own change points, so it
+ * agrees with pkPositionAt to the millisecond.
+ */
+export function pkNextStageChangeAt(block: PechaKuchaBlock | null, now: number): number | null {
+  const current = pkPresenterOnStage(block, now);
+  // Within a talk every slide is a change point, then the break is one: that bounds the steps
+  // to the next talk. Past it (talks without a presenter in a row) the caller looks again from there.
+  const steps = (block?.format.slides ?? 0) + 2;
+  let t = now;
+  for (let i = 0; i < steps; i++) {
+    const next = pkNextChangeAt(block, t);
+    if (next === null) return null;
+    if (pkPresenterOnStage(block, next) !== current) return next;
+    t = next;
+  }
+  return t;
+}
+
+/**
  * Who is on stage in the plenary at server time `now`: every host, and the
  * presenter of the talk now showing. The media plane (a later issue) lets
  * exactly these publish audio and video in the plenary; everyone else receives.

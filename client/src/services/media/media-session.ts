@@ -14,6 +14,7 @@ import {
   MEDIA_OFF,
   mediaRights,
   liveRound,
+  pkNextStageChangeAt,
   workshopMembers,
   PLENARY_ROOM,
   type Ack,
@@ -23,7 +24,7 @@ import {
   type MediaState,
   type SignalFromPeer,
 } from '@mashup/shared';
-import type { Disposer } from '../clock.js';
+import { systemClock, type Clock, type Disposer } from '../clock.js';
 import type { EventSession } from '../event-session.js';
 import type { DeviceStore } from '../storage.js';
 import { captureErrorName, trackConstraints } from './devices.js';
@@ -57,6 +58,8 @@ export interface MediaSessionOptions {
   capture: CapturePort | undefined;
   planes?: PlaneFactory;
   log?: Pick<Console, 'warn'>;
+  /** Timers (the stage's next change); tests pass a manual clock. */
+  clock?: Clock;
 }
 
 /** How often audio levels are read for the speaking marks. */
@@ -83,6 +86,9 @@ export class MediaSession implements MediaControls {
   readonly #capture: CapturePort | undefined;
   readonly #planes: PlaneFactory;
   readonly #log: Pick<Console, 'warn'>;
+  readonly #clock: Clock;
+  /** Fires when the Pecha Kucha schedule changes who is on stage (a talk ends or begins by itself). */
+  #stageTimer: Disposer | null = null;
   readonly #listeners = new Set<() => void>();
   readonly #disposers: Disposer[] = [];
   #prefs: DevicePreferences;
@@ -118,6 +124,7 @@ export class MediaSession implements MediaControls {
     this.#capture = opts.capture;
     this.#planes = opts.planes ?? defaultPlanes;
     this.#log = opts.log ?? console;
+    this.#clock = opts.clock ?? systemClock;
     this.#prefs = opts.store.mediaPreferences() ?? DEFAULT_DEVICE_PREFERENCES;
     this.#view = this.#buildView();
     const t = opts.session.transport;
@@ -195,6 +202,8 @@ export class MediaSession implements MediaControls {
 
   dispose(): void {
     this.#disposed = true;
+    this.#stageTimer?.();
+    this.#stageTimer = null;
     for (const d of this.#disposers.splice(0)) d();
     this.#closePlane();
     this.#stopCapture();
@@ -210,6 +219,7 @@ export class MediaSession implements MediaControls {
   /** After every session change: is the tab's media still in the participant's room, and may it still send? */
   #follow(): void {
     if (this.#disposed) return;
+    this.#planStageTimer();
     const live = this.#session.status.kind === 'live';
     const room = live ? this.#session.roomId : null;
     if (!live) {
@@ -228,6 +238,25 @@ export class MediaSession implements MediaControls {
       if (rights.mayPublish && !this.#self.mayPublish) this.#holdOff();
       void this.#serial(() => this.#publish());
     }
+  }
+
+  /**
+   * Nobody's action marks the end of a talk or the start of the next one: the
+   * schedule does (rule M2). So the rights are looked at again at that moment;
+   * every session change re-plans the timer, so a paused or skipped talk moves it.
+   */
+  #planStageTimer(): void {
+    this.#stageTimer?.();
+    this.#stageTimer = null;
+    const view = this.#session.state.view;
+    if (!view || this.#disposed) return;
+    const now = this.#session.clock.serverNow();
+    const at = pkNextStageChangeAt(view.pechakucha, now);
+    if (at === null) return;
+    this.#stageTimer = this.#clock.setTimeout(() => {
+      this.#stageTimer = null;
+      this.#follow();
+    }, Math.max(0, at - now));
   }
 
   async #join(room: string): Promise<void> {
