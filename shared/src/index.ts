@@ -11,3 +11,5 @@ export * from './protocol/breakouts.js';
 export * from './breakout-schedule.js';
 export * from './protocol/media.js';
 export * from './media-policy.js';
+export * from './protocol/lobbies.js';
+export * from './lobby-rooms.js';

@@ -5,16 +5,17 @@
  * (a talk ends, a host takes the floor back).
  *
  * Room kinds are pluggable: a room id maps to a kind, and each kind has a
- * policy. Workshops are `group` rooms today; tables and speed-dating pairs
- * will add their own kinds with their own rules.
+ * policy. Workshops are `group` rooms, lobby tables `table` rooms, a lobby's
+ * floor is a stage like the plenary; speed-dating pairs will add their own.
  */
 import { PLENARY_ROOM } from './protocol/model.js';
 import type { PechaKuchaBlock } from './protocol/pechakucha.js';
 import type { Round } from './protocol/breakouts.js';
 import { liveRound } from './breakout-schedule.js';
 import { pkPresenterOnStage } from './pechakucha-schedule.js';
+import { isLobbyRoom, isTableRoom } from './lobby-rooms.js';
 
-export type MediaRoomKind = 'stage' | 'group';
+export type MediaRoomKind = 'stage' | 'group' | 'table';
 
 /** Everyone in a group room may share a screen while it has at most this many people (UI.md: "in small rooms everyone"). */
 export const SMALL_ROOM_MAX = 6;
@@ -63,10 +64,19 @@ const groupPolicy: MediaRoomPolicy = {
   },
 };
 
-export const MEDIA_ROOM_POLICIES: Record<MediaRoomKind, MediaRoomPolicy> = { stage: stagePolicy, group: groupPolicy };
+/** A lobby table: at most 12 people who sit down to talk, so everyone sends and may share a screen (rule L2). */
+const tablePolicy: MediaRoomPolicy = {
+  rights() {
+    return { mayPublish: true, mayShare: true };
+  },
+};
 
+export const MEDIA_ROOM_POLICIES: Record<MediaRoomKind, MediaRoomPolicy> = { stage: stagePolicy, group: groupPolicy, table: tablePolicy };
+
+/** The floor of a lobby is a stage: hosts (and whoever has the floor) speak to everyone not yet seated. */
 export function mediaRoomKind(roomId: string): MediaRoomKind {
-  return roomId === PLENARY_ROOM ? 'stage' : 'group';
+  if (roomId === PLENARY_ROOM || isLobbyRoom(roomId)) return 'stage';
+  return isTableRoom(roomId) ? 'table' : 'group';
 }
 
 export function mediaRights(actor: MediaActor, roomId: string, ctx: MediaContext): MediaRights {

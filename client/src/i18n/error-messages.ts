@@ -132,6 +132,35 @@ export function errorMessage(error: ErrorBody | ErrorCode): string {
         id: 'error.csvInvalid',
       });
     }
+    case 'lobby.not_found':
+      return msg('Diese Lobby gibt es nicht mehr. Bitte laden Sie die Seite neu.', { id: 'error.lobbyNotFound' });
+    case 'lobby.table_not_found':
+      return msg('Diesen Tisch gibt es in dieser Lobby nicht mehr.', { id: 'error.lobbyTableNotFound' });
+    case 'lobby.not_open':
+      return msg('Diese Lobby ist gerade nicht geöffnet.', { id: 'error.lobbyNotOpen' });
+    case 'lobby.another_open':
+      return msg('Es ist schon eine andere Lobby geöffnet. Schließen Sie diese zuerst.', { id: 'error.lobbyAnotherOpen' });
+    case 'lobby.table_full':
+      return msg('An diesem Tisch ist kein Platz mehr frei. Bitte wählen Sie einen anderen Tisch.', { id: 'error.lobbyTableFull' });
+    case 'lobby.table_locked':
+      return msg('Dieser Tisch ist geschlossen. Bitte wählen Sie einen anderen Tisch.', { id: 'error.lobbyTableLocked' });
+    case 'lobby.full':
+      return msg('An keinem anderen Tisch ist gerade ein Platz frei. Bitte versuchen Sie es gleich noch einmal.', {
+        id: 'error.lobbyFull',
+      });
+    case 'lobby.capacity_below_seated': {
+      const seated = detail(error, 'seated');
+      if (seated !== undefined) {
+        return msg(str`An diesem Tisch sitzen schon ${seated} Personen. Wählen Sie mindestens so viele Plätze.`, {
+          id: 'error.lobbyCapacityTooSmallN',
+        });
+      }
+      return msg('An diesem Tisch sitzen schon mehr Personen. Wählen Sie mehr Plätze.', { id: 'error.lobbyCapacityTooSmall' });
+    }
+    case 'lobby.too_many':
+      return msg('Die Veranstaltung hat schon die größtmögliche Zahl an Lobbys. Löschen Sie zuerst eine.', {
+        id: 'error.lobbyTooMany',
+      });
     case 'media.wrong_room':
       return msg('Sie sind inzwischen in einem anderen Raum. Bild und Ton verbinden sich dort neu.', { id: 'error.mediaWrongRoom' });
     case 'media.not_joined':

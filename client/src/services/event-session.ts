@@ -520,7 +520,7 @@ export class EventSession {
     const view = this.#state.view;
     if (!view || this.#status.kind === 'ended') return;
     const now = Math.max(this.clock.serverNow(), this.#roomReachedAt);
-    this.#room = roomOf(view.self.participantId, view.rounds, now);
+    this.#room = roomOf(view.self.participantId, view.rounds, now, view.lobbies);
     if (this.#state.chat && this.#state.chat.roomId !== this.#room) this.#reduce({ type: 'roomChanged', roomId: this.#room });
     const at = nextRoomChangeAt(view.rounds, now);
     if (at === null) return;

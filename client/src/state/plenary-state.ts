@@ -15,6 +15,7 @@ import type {
   Countdown,
   EventInfo,
   HandEntry,
+  Lobby,
   ParticipantView,
   Patch,
   PechaKuchaBlock,
@@ -52,6 +53,8 @@ export interface EventView {
   spotlight: ResultsSpotlight | null;
   /** Participants with the floor in the plenary (may publish there, rule M2). */
   floor: string[];
+  /** Lobbies with their tables and who sits where, in creation order (PROTOCOL section 12). */
+  lobbies: Lobby[];
   /** True once a patch says this participant was removed. */
   removed: boolean;
 }
@@ -151,6 +154,7 @@ function applySnapshot(state: PlenaryState, snapshot: Snapshot, source: 'connect
     results: snapshot.results,
     spotlight: snapshot.spotlight,
     floor: snapshot.floor,
+    lobbies: snapshot.lobbies,
     removed: false,
   };
   const chatStep = mergeChatHistory(state.chat, snapshot.chat, snapshot.chat.roomId, source === 'connect');
@@ -258,6 +262,15 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
       return { ...view, spotlight: patch.spotlight };
     case 'floor':
       return { ...view, floor: patch.floor };
+    case 'lobby': {
+      const exists = view.lobbies.some((l) => l.id === patch.lobby.id);
+      const lobbies = exists
+        ? view.lobbies.map((l) => (l.id === patch.lobby.id ? patch.lobby : l))
+        : [...view.lobbies, patch.lobby].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      return { ...view, lobbies };
+    }
+    case 'lobbyRemoved':
+      return { ...view, lobbies: view.lobbies.filter((l) => l.id !== patch.lobbyId) };
   }
 }
 

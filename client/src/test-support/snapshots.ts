@@ -36,6 +36,7 @@ export const snapshot = (seq: number, extra: Partial<Snapshot> = {}): Snapshot =
   results: [],
   spotlight: null,
   floor: [],
+  lobbies: [],
   chat: { roomId: 'plenary', seq: 0, messages: [] },
   ...extra,
 });

@@ -3,56 +3,24 @@
  * Redis (issue 4): many people choosing the last seats at once, and a round
  * opening for 200 people. Rule ids refer to docs/PROTOCOL.md.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { roomOf, type PayloadOf, type Round } from '@mashup/shared';
 import { EventMirror } from '../test-support/event-mirror.js';
 import { okData as ok } from '../test-support/outcomes.js';
-import { uniquePrefix } from '../test-support/fixtures.js';
-import { createEvent, joinAndConnect, type TestClient } from '../test-support/harness.js';
-import { startServerProcess, type ServerProcess } from '../test-support/server-process.js';
-import { RedisStore } from '../store/redis.js';
+import { createEvent, joinAndConnect } from '../test-support/harness.js';
+import { twoProcessesOnRedis } from '../test-support/two-processes.js';
 
-let a: ServerProcess;
-let b: ServerProcess;
-let store: RedisStore;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  const prefix = uniquePrefix();
-  // 300 joins from one address within a minute: above the default join budget per address.
-  const env = { REDIS_URL: inject('redisUrl'), REDIS_PREFIX: prefix, JOIN_RATE_PER_MINUTE: '1000' };
-  [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-  store = await RedisStore.connect({ url: inject('redisUrl'), prefix });
-}, 60_000);
-afterAll(async () => {
-  clients.forEach((c) => c.close());
-  await Promise.all([a?.stop(), b?.stop(), store?.close()]);
-});
-
-/** `n` participants, alternately on process A and B, joined in batches (two cores). */
-async function crowd(code: string, n: number, label: string): Promise<TestClient[]> {
-  const out: TestClient[] = [];
-  for (let i = 0; i < n; i += 25) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(25, n - i) }, (_, j) =>
-        joinAndConnect((i + j) % 2 === 0 ? a.url : b.url, code, { name: `${label} ${i + j}`, org: 'Test' }),
-      ),
-    );
-    out.push(...batch);
-  }
-  clients.push(...out);
-  return out;
-}
+const procs = twoProcessesOnRedis();
 
 const storedRound = async (eventId: string, roundId: string): Promise<Round> =>
-  (await store.listItems(eventId, 'rounds')).find((r) => r.id === roundId)!;
+  (await procs.store.listItems(eventId, 'rounds')).find((r) => r.id === roundId)!;
 
 describe('workshop rounds on two processes', () => {
   it('100 people choose one 10-seat workshop at once, 20 times: exactly 10 seated, 90 full or waiting, never overbooked (rules B3, B4)', async () => {
-    const { code, hostKey, event } = await createEvent(a.url);
-    const host = await joinAndConnect(a.url, code, { name: 'Hanna', hostKey });
-    clients.push(host);
-    const people = await crowd(code, 100, 'Person');
+    const { code, hostKey, event } = await createEvent(procs.a.url);
+    const host = await joinAndConnect(procs.a.url, code, { name: 'Hanna', hostKey });
+    procs.track(host);
+    const people = await procs.crowd(code, 100, 'Person');
 
     const input = (roundId?: string): PayloadOf<'breakout:save'> => ({
       ...(roundId ? { roundId } : {}),
@@ -106,10 +74,10 @@ describe('workshop rounds on two processes', () => {
   }, 120_000);
 
   it('opening a round for 200 people gives every client its room, computed from its own state (rules B1, B2)', async () => {
-    const { code, hostKey, event } = await createEvent(b.url);
-    const host = await joinAndConnect(b.url, code, { name: 'Hanna', hostKey });
-    clients.push(host);
-    const people = await crowd(code, 200, 'Gast');
+    const { code, hostKey, event } = await createEvent(procs.b.url);
+    const host = await joinAndConnect(procs.b.url, code, { name: 'Hanna', hostKey });
+    procs.track(host);
+    const people = await procs.crowd(code, 200, 'Gast');
     const views = people.map((p) => new EventMirror(p));
 
     const workshops = Array.from({ length: 20 }, (_, i) => ({ title: `Raum ${i + 1}`, capacity: 10 }));

@@ -21,6 +21,7 @@ import { pechakuchaHandlers } from './handlers/pechakucha.js';
 import { videoHandlers } from './handlers/video.js';
 import { breakoutHandlers } from './handlers/breakouts.js';
 import { resultsHandlers } from './handlers/results.js';
+import { lobbyHandlers } from './handlers/lobbies.js';
 import { mediaHandlers } from './handlers/media.js';
 import { sessionHandlers } from './handlers/session.js';
 import type { RateLimits } from './rate-limits.js';
@@ -71,6 +72,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     ...videoHandlers(deps),
     ...breakoutHandlers(deps),
     ...resultsHandlers(deps),
+    ...lobbyHandlers(deps),
     ...media.handlers,
   };
   const funnel: FunnelDeps = {

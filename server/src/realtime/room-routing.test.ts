@@ -3,11 +3,12 @@ import type { Round } from '@mashup/shared';
 import type { EventStore } from '../store/types.js';
 import { cachedLocator } from './room-routing.js';
 
-/** A store that only lists rounds, counting reads; `fail` makes the next read fail. */
+/** A store that only lists rounds (and no lobbies), counting the reads of the rounds; `fail` makes the next one fail. */
 function countingStore(rounds: Round[]) {
   const s = { reads: 0, fail: false };
   const store = {
-    listItems: async () => {
+    listItems: async (_eventId: string, kind: string) => {
+      if (kind !== 'rounds') return [];
       s.reads++;
       if (s.fail) {
         s.fail = false;

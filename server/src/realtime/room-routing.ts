@@ -1,22 +1,48 @@
 /**
  * Who hears what is said in a room. Rooms inside an event are not Socket.IO
- * rooms: membership follows from the rounds at the moment of sending (rule
- * B1), so no process has to move sockets when a round opens or closes, and a
- * process that dies cannot leave anyone subscribed to the wrong room.
+ * rooms: membership follows from the rounds and the open lobby at the moment
+ * of sending (rules B1, L2), so no process has to move sockets when a round
+ * opens or someone sits down, and a process that dies cannot leave anyone
+ * subscribed to the wrong room.
  */
-import { inWorkshops, liveRound, PLENARY_ROOM, roomOf, workshopMembers, type Round } from '@mashup/shared';
+import {
+  inWorkshops,
+  liveRound,
+  lobbyRoomId,
+  openLobby,
+  PLENARY_ROOM,
+  roomOf,
+  seatedInLobby,
+  tableOfRoom,
+  workshopMembers,
+  type Lobby,
+  type Round,
+} from '@mashup/shared';
 import type { EventStore } from '../store/types.js';
 
-/** A room's listeners: named members (a workshop) or the whole event except those in workshops (the plenary). */
+/** A room's listeners: named members (a workshop, a table) or the whole event except some (the plenary, a lobby's floor). */
 export type Audience = { kind: 'members'; participantIds: string[] } | { kind: 'plenary'; except: string[] };
 
-export function audienceOf(rounds: readonly Round[], roomId: string, now: number): Audience {
+/** What rooms are computed from: the rounds and the lobbies. */
+export interface RoomState {
+  rounds: readonly Round[];
+  lobbies: readonly Lobby[];
+}
+
+export function audienceOf({ rounds, lobbies }: RoomState, roomId: string, now: number): Audience {
   const round = liveRound(rounds, now);
-  if (!round) return { kind: 'plenary', except: [] };
-  if (roomId === PLENARY_ROOM || !round.workshops.some((w) => w.id === roomId)) {
-    return { kind: 'plenary', except: [...inWorkshops(round)] };
+  const inRooms = round ? inWorkshops(round) : new Set<string>();
+  if (round && round.workshops.some((w) => w.id === roomId)) {
+    return { kind: 'members', participantIds: workshopMembers(round, roomId) };
   }
-  return { kind: 'members', participantIds: workshopMembers(round, roomId) };
+  const lobby = openLobby(lobbies);
+  if (!lobby) return { kind: 'plenary', except: [...inRooms] };
+  const table = tableOfRoom(lobbies, roomId);
+  // A seated person in a workshop is in the workshop (roomOf): the table does not hear them.
+  if (table) return { kind: 'members', participantIds: table.seated.filter((p) => !inRooms.has(p)) };
+  // While a lobby is open, everyone not in a workshop or at a table is on its floor; the plenary is empty.
+  if (roomId === lobbyRoomId(lobby.id)) return { kind: 'plenary', except: [...inRooms, ...seatedInLobby(lobby)] };
+  return roomId === PLENARY_ROOM ? { kind: 'members', participantIds: [] } : { kind: 'plenary', except: [...inRooms] };
 }
 
 export interface Location {
@@ -24,35 +50,41 @@ export interface Location {
   audience: Audience;
 }
 
-/** Where a participant is now, and who is there with them: one read of the event's rounds. */
-export async function locate(store: EventStore, eventId: string, participantId: string, now: number): Promise<Location> {
-  return locateIn(await store.listItems(eventId, 'rounds'), participantId, now);
+/** The rounds and lobbies, read in parallel. */
+export async function readRooms(store: EventStore, eventId: string): Promise<RoomState> {
+  const [rounds, lobbies] = await Promise.all([store.listItems(eventId, 'rounds'), store.listItems(eventId, 'lobbies')]);
+  return { rounds, lobbies };
 }
 
-function locateIn(rounds: readonly Round[], participantId: string, now: number): Location {
-  const roomId = roomOf(participantId, rounds, now);
-  return { roomId, audience: audienceOf(rounds, roomId, now) };
+/** Where a participant is now, and who is there with them: one read of the event's rounds and lobbies. */
+export async function locate(store: EventStore, eventId: string, participantId: string, now: number): Promise<Location> {
+  return locateIn(await readRooms(store, eventId), participantId, now);
+}
+
+function locateIn(rooms: RoomState, participantId: string, now: number): Location {
+  const roomId = roomOf(participantId, rooms.rounds, now, rooms.lobbies);
+  return { roomId, audience: audienceOf(rooms, roomId, now) };
 }
 
 /**
  * `locate` for reactions: an applause wave of 1,000 people must not become
- * 1,000 reads of every round. Each process reuses an event's rounds for
- * `ttlMs` (the reaction flush interval): a reaction sent in the moment of a
- * room change may still reach the old room, which for an ephemeral burst is
- * harmless. Chat keeps the fresh read.
+ * 1,000 reads of every round. Each process reuses an event's rounds and
+ * lobbies for `ttlMs` (the reaction flush interval): a reaction sent in the
+ * moment of a room change may still reach the old room, which for an
+ * ephemeral burst is harmless. Chat keeps the fresh read.
  */
 export function cachedLocator(store: EventStore, ttlMs: number) {
-  const cache = new Map<string, { at: number; rounds: Promise<Round[]> }>();
+  const cache = new Map<string, { at: number; rooms: Promise<RoomState> }>();
   return (eventId: string, participantId: string, now: number): Promise<Location> => {
     let hit = cache.get(eventId);
     if (!hit || now - hit.at >= ttlMs || now < hit.at) {
       if (cache.size > 10_000) cache.clear(); // bounded: a long-running process sees many events
-      const rounds = store.listItems(eventId, 'rounds');
-      hit = { at: now, rounds };
+      const rooms = readRooms(store, eventId);
+      hit = { at: now, rooms };
       cache.set(eventId, hit);
       // A failed read is not kept: the next reaction reads again.
-      rounds.catch(() => cache.get(eventId) === hit && cache.delete(eventId));
+      rooms.catch(() => cache.get(eventId) === hit && cache.delete(eventId));
     }
-    return hit.rounds.then((rounds) => locateIn(rounds, participantId, now));
+    return hit.rooms.then((rooms) => locateIn(rooms, participantId, now));
   };
 }

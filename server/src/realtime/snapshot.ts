@@ -14,7 +14,8 @@ export async function buildSnapshot(
   const rounds = [...state.items.rounds].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   // The chat is read after the state: a message racing with this read is delivered after the
   // snapshot and applied by its room sequence (rule O2).
-  const chat = await store.chatHistory(event.id, roomOf(self.id, rounds, now));
+  const lobbies = [...state.items.lobbies].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const chat = await store.chatHistory(event.id, roomOf(self.id, rounds, now, lobbies));
   const me = state.participants.find((p) => p.id === self.id) ?? self;
   return {
     seq: state.seq,
@@ -33,5 +34,6 @@ export async function buildSnapshot(
     results: state.items.results,
     spotlight: state.docs.spotlight,
     floor: state.docs.floor ?? [],
+    lobbies,
   };
 }

@@ -79,6 +79,12 @@ describe.each(CLIENT_EVENT_NAMES)('%s', (name: ClientEventName) => {
         'breakout:visit': { roundId: 'r', workshopId: null },
         'breakout:helpDone': { roundId: 'r', workshopId: 'w' },
         'results:spotlight': { spotlight: null },
+        'lobby:save': { title: 'Social Eating', tables: [{ name: 'Tisch 1' }] },
+        'lobby:delete': { lobbyId: 'l' },
+        'lobby:open': { lobbyId: 'l' },
+        'lobby:close': { lobbyId: 'l' },
+        'lobby:lock': { lobbyId: 'l', tableId: 't', locked: true },
+        'lobby:shuffle': { lobbyId: 'l' },
         'media:floor': { participantId: host.participantId, floor: true },
       };
       const reply = await raw(alex, name, valid[name] ?? {});

@@ -13,7 +13,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { MemoryStore } from '../store/memory.js';
 import { joinAndConnect, type TestClient } from '../test-support/harness.js';
-import { DEMO_CODE, DEMO_ROUND_ID } from './demo.js';
+import { DEMO_CODE, DEMO_LOBBY_ID, DEMO_ROUND_ID } from './demo.js';
 
 const store = new MemoryStore();
 const apps: FastifyInstance[] = [];
@@ -54,6 +54,10 @@ describe('demo event: a prepared workshop round', () => {
     const person = await joinAndConnect(b!.baseUrl(), DEMO_CODE, { name: 'Paula Probe', org: 'Ulm' });
     clients.push(host, person);
     expect(person.snapshot.rounds.map((r) => r.id)).toEqual([DEMO_ROUND_ID]);
+    // The lunch lobby of the reference day, prepared once and not open yet.
+    expect(person.snapshot.lobbies).toHaveLength(1);
+    expect(person.snapshot.lobbies[0]).toMatchObject({ id: DEMO_LOBBY_ID, title: 'Social Eating', kind: 'social-eating', openedAt: null });
+    expect(person.snapshot.lobbies[0]!.tables.map((t) => t.capacity)).toEqual(Array(8).fill(6));
     const workshop = round.workshops[1]!.id;
     expect(await person.request('breakout:choose', { roundId: DEMO_ROUND_ID, workshopId: workshop, waitlist: true })).toEqual({
       ok: true,

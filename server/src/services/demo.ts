@@ -3,13 +3,15 @@
  * once. Its code is fixed and its host key derived from the session secret, so
  * with Redis the same links keep working across restarts. It comes with a
  * Pecha Kucha block of three talks whose sample decks are drawn here and taken
- * through the same pipeline as an upload, and a workshop round to choose from.
+ * through the same pipeline as an upload, a workshop round to choose from and
+ * a lobby with tables for the lunch break.
  */
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { FORMAT_PRESETS, RoundInput, type Deck, type PechaKuchaBlock } from '@mashup/shared';
+import { FORMAT_PRESETS, LobbyInput, RoundInput, type Deck, type PechaKuchaBlock } from '@mashup/shared';
 import { UNCHANGED } from '../domain/context.js';
 import * as rounds from '../domain/breakouts/round.js';
+import * as lobbies from '../domain/lobbies/lobby.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { EventStore } from '../store/types.js';
 import type { SampleSlide } from '../uploads/deck-render.js';
@@ -45,7 +47,7 @@ export async function ensureDemoEvent(
         {
           title: 'MPSC Mashup Demo',
           description:
-            'Eine Demo-Veranstaltung der Modellprojekte Smart Cities: Plenum mit Chat, Reaktionen, Handmeldungen, Durchsagen, gemeinsamem Countdown, einem Pecha Kucha mit Beispiel-Foliensätzen und einer Workshoprunde zum Wählen.',
+            'Eine Demo-Veranstaltung der Modellprojekte Smart Cities: Plenum mit Chat, Reaktionen, Handmeldungen, Durchsagen, gemeinsamem Countdown, einem Pecha Kucha mit Beispiel-Foliensätzen, einer Workshoprunde zum Wählen und Tischen für das Social Eating.',
           startsAt: `${day}T08:45:00+01:00`,
           endsAt: `${day}T20:00:00+01:00`,
           language: 'de',
@@ -65,6 +67,7 @@ export async function ensureDemoEvent(
   if (pechakucha) {
     // Independent of the decks below: a full disk must not cost the demo its workshops.
     await ensureDemoRound(pechakucha, event.id, now.getTime());
+    await ensureDemoLobby(pechakucha, event.id, now.getTime());
     // Not fatal: without the sample decks (e.g. DATA_DIR not writable) the demo still has its plenary.
     await ensureDemoPechaKucha(pechakucha, event.id).catch((err: unknown) =>
       pechakucha.log.warn({ err }, 'demo Pecha Kucha not prepared'),
@@ -210,4 +213,29 @@ async function ensureDemoRound(deps: Pick<DemoPechaKuchaDeps, 'store' | 'broadca
   if (change.seq === null) return;
   deps.broadcast.patch(eventId, change.seq, { type: 'round', round });
   deps.log.info({ eventId, roundId: DEMO_ROUND_ID }, 'demo workshop round prepared');
+}
+
+/**
+ * "Social Eating" of the reference day (12:00): eight tables of six, some with
+ * a working group's topic, prepared but not open (a host opens it at lunch).
+ * Fixed ids, as for the round, so processes starting at once write it once.
+ */
+export const DEMO_LOBBY_ID = 'demo-social-eating';
+const DEMO_TOPICS = ['Urbane Datenplattformen', 'Digitaler Zwilling', 'Klimaresilienz', 'Smarte Regionen'];
+const DEMO_LOBBY: LobbyInput = {
+  lobbyId: DEMO_LOBBY_ID,
+  title: 'Social Eating',
+  kind: 'social-eating',
+  tables: Array.from({ length: 8 }, (_, i) => ({ name: `Tisch ${i + 1}`, topic: DEMO_TOPICS[i] ?? '', capacity: 6 })),
+};
+
+/** Creates the demo's lunch lobby unless the event has lobbies already (a host's changes survive a restart). */
+async function ensureDemoLobby(deps: Pick<DemoPechaKuchaDeps, 'store' | 'broadcast' | 'log'>, eventId: string, now: number): Promise<void> {
+  if ((await deps.store.listItems(eventId, 'lobbies')).length > 0) return;
+  let n = 0;
+  const lobby = lobbies.define(null, { ...LobbyInput.parse(DEMO_LOBBY), lobbyId: DEMO_LOBBY_ID }, { now, newId: () => `demo-table-${++n}` });
+  const change = await deps.store.updateItem(eventId, 'lobbies', DEMO_LOBBY_ID, (cur) => (cur ? UNCHANGED : lobby));
+  if (change.seq === null) return;
+  deps.broadcast.patch(eventId, change.seq, { type: 'lobby', lobby });
+  deps.log.info({ eventId, lobbyId: DEMO_LOBBY_ID }, 'demo lobby prepared');
 }

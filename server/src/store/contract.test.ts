@@ -185,6 +185,37 @@ describe.each(factories)('%s store', (_name, make) => {
       expect(last.items.results).toHaveLength(21);
       expect(last.items.rounds).toEqual([]);
     });
+
+    it('lobbies are their own family: 30 people racing for a 6-seat table through updateItem seat exactly 6 (rule L3)', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      const lobby = {
+        id: 'L',
+        title: 'Social Eating',
+        kind: 'social-eating' as const,
+        createdAt: 1,
+        openedAt: 2,
+        closedAt: null,
+        tables: [{ id: 't1', name: 'Tisch 1', topic: '', capacity: 6, locked: false, seated: [] as string[] }],
+      };
+      await store.updateItem(e.id, 'lobbies', 'L', () => lobby);
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) =>
+          store.updateItem(e.id, 'lobbies', 'L', (cur) => {
+            const t = cur!.tables[0]!;
+            if (t.seated.length >= t.capacity) throw new DomainError('lobby.table_full', 'full');
+            return { ...cur!, tables: [{ ...t, seated: [...t.seated, `p${i}`] }] };
+          }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(6);
+      const [stored] = await store.listItems(e.id, 'lobbies');
+      expect(stored!.tables[0]!.seated).toHaveLength(6);
+      const state = await store.loadState(e.id);
+      expect(state.items.lobbies).toEqual([stored]);
+      expect(state.seq).toBe(7);
+      expect(await store.listItems(e.id, 'rounds')).toEqual([]);
+    });
   });
 
   it('keeps per-room chat in order with its own sequence, trimmed to the history length', async () => {

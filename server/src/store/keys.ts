@@ -8,7 +8,7 @@ export function redisKeys(prefix: string) {
     seq: (eventId: string) => `${ev(eventId)}:seq`,
     people: (eventId: string) => `${ev(eventId)}:people`,
     doc: (eventId: string, name: string) => `${ev(eventId)}:doc:${name}`,
-    /** Hash of one item family (rounds, results boards): field = item id. */
+    /** Hash of one item family (rounds, results boards, lobbies): field = item id. */
     items: (eventId: string, kind: string) => `${ev(eventId)}:items:${kind}`,
     /** Hash of one room's media peers: field = peer id (socket id), value = MediaPeer JSON. */
     mediaRoom: (eventId: string, roomId: string) => `${ev(eventId)}:media:${roomId}`,

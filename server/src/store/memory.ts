@@ -45,7 +45,7 @@ export class MemoryStore implements EventStore {
       seq: 0,
       people: new Map(),
       docs: new Map(),
-      items: { rounds: new Map(), results: new Map() },
+      items: { rounds: new Map(), results: new Map(), lobbies: new Map() },
       chats: new Map(),
       media: new Map(),
     });

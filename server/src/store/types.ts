@@ -17,6 +17,7 @@ import type {
   ResultsBoard,
   ResultsSpotlight,
   Round,
+  Lobby,
   VideoAsset,
   VideoPlayback,
 } from '@mashup/shared';
@@ -48,8 +49,10 @@ export interface Items {
   rounds: Round;
   /** One results board per workshop, keyed by `resultsKey`. */
   results: ResultsBoard;
+  /** One document per lobby, tables and who sits where included (rule L3). */
+  lobbies: Lobby;
 }
-export const ITEM_KINDS = ['rounds', 'results'] as const satisfies readonly (keyof Items)[];
+export const ITEM_KINDS = ['rounds', 'results', 'lobbies'] as const satisfies readonly (keyof Items)[];
 export type ItemKind = keyof Items;
 export const resultsKey = (roundId: string, workshopId: string) => `${roundId}:${workshopId}`;
 

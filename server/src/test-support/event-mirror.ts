@@ -1,12 +1,12 @@
 /**
- * What one test client knows about the workshop rounds: its snapshot plus the
+ * What one test client knows about the workshop rounds and lobbies: its snapshot plus the
  * patches it received, applied in sequence order as rule O2 says (buffered;
  * a gap is closed with `state:sync`, so a mirror made after the connection
  * catches up too). Tests ask it where the client is with the
  * same roomOf the real client uses (rule B1), so an assertion on the mirror is
  * an assertion on what the client would show.
  */
-import { roomOf, type Patch, type ResultsBoard, type ResultsSpotlight, type Round, type Snapshot } from '@mashup/shared';
+import { roomOf, type Lobby, type Patch, type ResultsBoard, type ResultsSpotlight, type Round, type Snapshot } from '@mashup/shared';
 import type { TestClient } from './harness.js';
 
 export class EventMirror {
@@ -14,6 +14,7 @@ export class EventMirror {
   rounds: Round[] = [];
   results: ResultsBoard[] = [];
   spotlight: ResultsSpotlight | null = null;
+  lobbies: Lobby[] = [];
   private readonly buffered = new Map<number, Patch>();
   private waiters: Array<{ ready: (m: EventMirror) => boolean; resolve: () => void }> = [];
 
@@ -58,11 +59,15 @@ export class EventMirror {
 
   /** The room this client is in at server time `now`, computed from its own state. */
   roomAt(now: number): string {
-    return roomOf(this.participantId, this.rounds, now);
+    return roomOf(this.participantId, this.rounds, now, this.lobbies);
   }
 
   round(roundId: string): Round | undefined {
     return this.rounds.find((r) => r.id === roundId);
+  }
+
+  lobby(lobbyId: string): Lobby | undefined {
+    return this.lobbies.find((l) => l.id === lobbyId);
   }
 
   board(roundId: string, workshopId: string): ResultsBoard | undefined {
@@ -80,6 +85,7 @@ export class EventMirror {
     this.rounds = s.rounds;
     this.results = s.results;
     this.spotlight = s.spotlight;
+    this.lobbies = s.lobbies;
     for (const seq of [...this.buffered.keys()]) if (seq <= s.seq) this.buffered.delete(seq);
     this.notify();
   }
@@ -113,6 +119,12 @@ export class EventMirror {
       }
       case 'spotlight':
         this.spotlight = patch.spotlight;
+        break;
+      case 'lobby':
+        this.lobbies = [...this.lobbies.filter((l) => l.id !== patch.lobby.id), patch.lobby];
+        break;
+      case 'lobbyRemoved':
+        this.lobbies = this.lobbies.filter((l) => l.id !== patch.lobbyId);
         break;
       default:
         break; // the rest of the event is not what these tests look at

@@ -175,3 +175,20 @@ export async function joinAndConnect(
   if (!reply.ok) throw new Error(`join failed: ${reply.error.code}`);
   return connectWithToken(url, reply.data.token, reply.data.participantId);
 }
+
+/**
+ * `n` participants joined round-robin over `urls` (several server processes),
+ * in batches of 25 so two cores keep up with the handshakes.
+ */
+export async function joinCrowd(urls: readonly string[], code: string, n: number, label: string): Promise<TestClient[]> {
+  const out: TestClient[] = [];
+  for (let i = 0; i < n; i += 25) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(25, n - i) }, (_, j) =>
+        joinAndConnect(urls[(i + j) % urls.length]!, code, { name: `${label} ${i + j}`, org: 'Test' }),
+      ),
+    );
+    out.push(...batch);
+  }
+  return out;
+}

@@ -49,6 +49,15 @@ export const ERROR_CODES = {
   resultConflict: 'results.conflict',
   resultTooMany: 'results.too_many',
   csvInvalid: 'csv.invalid',
+  lobbyNotFound: 'lobby.not_found',
+  lobbyTableNotFound: 'lobby.table_not_found',
+  lobbyNotOpen: 'lobby.not_open',
+  lobbyAnotherOpen: 'lobby.another_open',
+  lobbyTableFull: 'lobby.table_full',
+  lobbyTableLocked: 'lobby.table_locked',
+  lobbyFull: 'lobby.full',
+  lobbyCapacityTooSmall: 'lobby.capacity_below_seated',
+  lobbyTooMany: 'lobby.too_many',
   mediaWrongRoom: 'media.wrong_room',
   mediaNotJoined: 'media.not_joined',
   mediaPeerNotFound: 'media.peer_not_found',
@@ -109,6 +118,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'breakout.round_not_found':
     case 'breakout.workshop_not_found':
     case 'results.not_found':
+    case 'lobby.not_found':
+    case 'lobby.table_not_found':
     case 'media.not_found':
     case 'http.not_found':
     case 'protocol.unknown_event':

@@ -9,6 +9,7 @@ import type { Ack } from './errors.js';
 import { LIMITS } from './limits.js';
 import { PechaKuchaSetup } from './pechakucha.js';
 import { ResultSection, RoundInput } from './breakouts.js';
+import { LobbyInput } from './lobbies.js';
 import {
   MEDIA_LIMITS,
   MediaState,
@@ -232,6 +233,28 @@ export const clientEvents = {
     z.object({ spotlight: z.object({ roundId: id, workshopId: id }).strict().nullable() }).strict(),
     'host',
   ),
+
+  /** Lobbies with tables (section 12). Creates a lobby (no lobbyId) or replaces its title and tables; tables keep who sits there by id. */
+  'lobby:save': def<{ lobbyId: string }>()(LobbyInput, 'host'),
+  /** Removes a lobby; if it was open, everyone is back in the plenary. */
+  'lobby:delete': def<Record<string, never>>()(z.object({ lobbyId: id }).strict(), 'host'),
+  /** Everyone not in a workshop is on the lobby's floor or at their table from now on (rule L2). */
+  'lobby:open': def<Record<string, never>>()(z.object({ lobbyId: id }).strict(), 'host'),
+  /** Everyone back to the plenary; the tables are emptied. */
+  'lobby:close': def<Record<string, never>>()(z.object({ lobbyId: id }).strict(), 'host'),
+  /** A locked table takes nobody new; who sits there stays. */
+  'lobby:lock': def<Record<string, never>>()(
+    z.object({ lobbyId: id, tableId: id, locked: z.boolean() }).strict(),
+    'host',
+  ),
+  /** Re-seats everyone in the lobby who is not at a locked table, at random and balanced (rule L5). */
+  'lobby:shuffle': def<{ placed: number; unplaced: number }>()(z.object({ lobbyId: id }).strict(), 'host'),
+  /** Sits down at a table, leaving one's old table in the same atomic step (rule L3). */
+  'lobby:sit': def<Record<string, never>>()(z.object({ lobbyId: id, tableId: id }).strict(), 'any'),
+  /** Gets up from one's table, back to the lobby's floor. */
+  'lobby:leave': def<Record<string, never>>()(z.object({ lobbyId: id }).strict(), 'any'),
+  /** "Überrasch mich": a table with a free seat and the fewest people one has met (rule L6). */
+  'lobby:surprise': def<{ tableId: string }>()(z.object({ lobbyId: id }).strict(), 'any'),
 
   /**
    * Audio and video (section 11). `media:join` enters the media of the room the

@@ -43,4 +43,15 @@ export const LIMITS = {
   /** CSV pre-assignment upload (bytes, rows). */
   csvMaxBytes: 512 * 1024,
   csvRowsMax: 2000,
+  /**
+   * Lobby tables ("Social Eating", "Get-together"): six is a table where
+   * everyone still talks with everyone; twelve keeps a mesh room workable.
+   */
+  lobbiesMax: 20,
+  tablesMax: 40,
+  tableSeatsMin: 2,
+  tableSeatsDefault: 6,
+  tableSeatsMax: 12,
+  tableNameMax: 60,
+  tableTopicMax: 120,
 } as const;

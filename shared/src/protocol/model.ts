@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { PechaKuchaBlock, VideoAsset, VideoPlayback } from './pechakucha.js';
 import { ResultsBoard, ResultsSpotlight, Round, RoundSchedulePatch, SeatsPatch } from './breakouts.js';
+import { Lobby } from './lobbies.js';
 
 export const ROLES = ['host', 'moderator', 'presenter', 'participant'] as const;
 export const Role = z.enum(ROLES);
@@ -19,7 +20,7 @@ export const REACTION_KINDS = ['applause', 'heart', 'laugh', 'plusone'] as const
 export const ReactionKind = z.enum(REACTION_KINDS);
 export type ReactionKind = z.infer<typeof ReactionKind>;
 
-/** Room ids: `plenary`, or a workshop's id while its round is live; tables and pairs add their own later. */
+/** Room ids: `plenary`, a workshop's id while its round is live, `lobby:<id>` / `table:<id>` while a lobby is open; pairs add their own later. */
 export const PLENARY_ROOM = 'plenary';
 export const RoomId = z.string().min(1).max(64);
 
@@ -85,7 +86,7 @@ export const Countdown = z.object({
 });
 export type Countdown = z.infer<typeof Countdown>;
 
-/** Which room someone is in is not stored but computed from the rounds (`roomOf`, rule B1). */
+/** Which room someone is in is not stored but computed from the rounds and lobbies (`roomOf`, rules B1, L2). */
 export const SelfView = z.object({
   participantId: z.string(),
   role: Role,
@@ -119,6 +120,8 @@ export const Snapshot = z.object({
   spotlight: ResultsSpotlight.nullable(),
   /** Participants a host gave the floor in the plenary: they may publish audio and video there (rule M2). */
   floor: z.array(z.string()),
+  /** Lobbies with their tables and who sits where, in creation order (section 12). */
+  lobbies: z.array(Lobby),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -139,6 +142,8 @@ export const Patch = z.discriminatedUnion('type', [
   z.object({ type: z.literal('results'), board: ResultsBoard }),
   z.object({ type: z.literal('spotlight'), spotlight: ResultsSpotlight.nullable() }),
   z.object({ type: z.literal('floor'), floor: z.array(z.string()) }),
+  z.object({ type: z.literal('lobby'), lobby: Lobby }),
+  z.object({ type: z.literal('lobbyRemoved'), lobbyId: z.string() }),
 ]);
 export type Patch = z.infer<typeof Patch>;
 

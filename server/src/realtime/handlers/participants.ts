@@ -8,9 +8,12 @@ import { participantView } from '../../domain/records.js';
 import type { FeatureDeps } from '../deps.js';
 import type { Handler } from '../handler.js';
 import { roundWrites } from '../round-writes.js';
+import { lobbyWrites } from './lobbies.js';
+import * as lobbies from '../../domain/lobbies/lobby.js';
 
 export function participantHandlers(deps: FeatureDeps) {
   const writes = roundWrites(deps);
+  const { applyLobby } = lobbyWrites(deps);
   const remove: Handler<'participant:remove'> = async ({ eventId, actor }, { participantId }) => {
     const change = await deps.store.updateParticipant(eventId, participantId, (cur) =>
       participants.remove(cur, actor.id),
@@ -26,6 +29,14 @@ export function participantHandlers(deps: FeatureDeps) {
     const changeable = (r: Round | null, now: number): r is Round => r !== null && !['closing', 'closed'].includes(roundPhase(r, now));
     for (const round of await deps.store.listItems(eventId, 'rounds')) {
       await writes.applySeats(eventId, round.id, (cur, now) => (changeable(cur, now) ? rounds.leave(cur, participantId, now) : UNCHANGED));
+    }
+    // A removed person's table seats are freed too (rule L3).
+    for (const lobby of await deps.store.listItems(eventId, 'lobbies')) {
+      if (!lobby.tables.some((t) => t.seated.includes(participantId))) continue;
+      await applyLobby(eventId, lobby.id, (cur) => {
+        const out = cur ? lobbies.leave(cur, participantId) : UNCHANGED;
+        return out === UNCHANGED ? UNCHANGED : { lobby: out };
+      });
     }
     deps.broadcast.endSession(eventId, participantId, 'removed');
     return {};
