@@ -143,6 +143,10 @@ describe.each(['memory', 'redis'] as const)('lobby tables on the %s store', (kin
     // The floor is a stage: a participant joins receiving only.
     const floor = ok(await cc.c.request('media:join', { roomId: lobbyRoomId(lobbyId), state: on }));
     expect(floor.self).toMatchObject({ mayPublish: false, state: MEDIA_OFF });
+    // Given the floor there, Carla's tab is told at once that it may send (rule M2), as in the plenary.
+    const told = cc.c.next('media:peers', (p) => p.upsert.some((x) => x.participantId === cc.c.participantId && x.mayPublish));
+    ok(await host.c.request('media:floor', { participantId: cc.c.participantId, floor: true }));
+    expect((await told).roomId).toBe(lobbyRoomId(lobbyId));
   });
 
   it('surprise me: a free table with the fewest people met, else lobby.full (rule L6)', async () => {

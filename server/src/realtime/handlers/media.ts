@@ -22,6 +22,7 @@ import type { ParticipantRecord } from '../../domain/records.js';
 import type { SfuPlane } from '../../media/plane.js';
 import type { FeatureDeps } from '../deps.js';
 import type { Handler } from '../handler.js';
+import { locate } from '../room-routing.js';
 import type { MashupSocket } from '../types.js';
 
 const sends = (s: MediaState) => s.audio || s.video || s.screen;
@@ -197,11 +198,13 @@ export function mediaHandlers(deps: FeatureDeps) {
       return on ? [...list, participantId] : list.filter((p) => p !== participantId);
     });
     if (change.seq !== null) deps.broadcast.patch(eventId, change.seq, { type: 'floor', floor: change.value ?? [] });
-    // The person's tabs in the plenary get their new rights at once; without the floor they stop sending.
+    // The person's tabs in their room now get their new rights at once; without the floor they stop
+    // sending. That room is a stage (the plenary, or a lobby's floor) whenever the floor matters.
     const t = now();
-    const c = await context(eventId, PLENARY_ROOM);
+    const { roomId } = await locate(store, eventId, participantId, t);
+    const c = await context(eventId, roomId);
     for (const peer of c.peers.filter((p) => p.participantId === participantId)) {
-      const rights = rightsOf(person, PLENARY_ROOM, c, t);
+      const rights = rightsOf(person, roomId, c, t);
       await publish(eventId, { ...peer, ...rights, state: allowedState(peer.state, rights) }, peer, c.peers);
     }
     return {};
