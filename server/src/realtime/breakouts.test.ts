@@ -5,14 +5,14 @@
  * waiting. Rule ids refer to docs/PROTOCOL.md ("Workshop rounds").
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { PLENARY_ROOM, ROUND_CLOSING_MS, roundPhase, type ChatMessage, type PayloadOf } from '@mashup/shared';
+import { PLENARY_ROOM, ROUND_CLOSING_MS, roundPhase, type PayloadOf } from '@mashup/shared';
 import { EventMirror } from '../test-support/event-mirror.js';
+import { RoomPeople } from '../test-support/room-people.js';
 import { okData as ok } from '../test-support/outcomes.js';
 import { FakeClock } from '../test-support/fake-clock.js';
 import {
   connectWithToken,
   createEvent,
-  joinAndConnect,
   startServer,
   type TestClient,
   type TestServer,
@@ -25,17 +25,10 @@ describe.each(['memory', 'redis'] as const)('workshop rounds on the %s store', (
   let clock: FakeClock;
   let code: string;
   let hostKey: string;
-  const clients: TestClient[] = [];
-  /** Every chat message each client received, in order. */
-  const heard = new Map<TestClient, ChatMessage[]>();
+  const people = new RoomPeople();
+  const { clients, heard } = people;
 
-  const person = async (name: string, asHost = false) => {
-    const c = await joinAndConnect(server.url, code, { name, org: 'Ulm', ...(asHost ? { hostKey } : {}) });
-    clients.push(c);
-    heard.set(c, []);
-    c.socket.on('chat:message', (m) => heard.get(c)!.push(m));
-    return { c, view: new EventMirror(c) };
-  };
+  const person = (name: string, asHost = false) => people.join(server.url, code, name, asHost ? hostKey : undefined);
 
   /** A round with two workshops of two seats in choose mode; `moderatorId` runs the first. */
   const roundInput = (moderatorId: string | null, over: Partial<PayloadOf<'breakout:save'>> = {}): PayloadOf<'breakout:save'> => ({
@@ -55,8 +48,7 @@ describe.each(['memory', 'redis'] as const)('workshop rounds on the %s store', (
     ({ code, hostKey } = await createEvent(server.url));
   });
   afterEach(async () => {
-    clients.splice(0).forEach((c) => c.close());
-    heard.clear();
+    people.closeAll();
     await server.close();
   });
 

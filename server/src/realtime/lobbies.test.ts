@@ -4,27 +4,21 @@
  * docs/PROTOCOL.md ("Lobbies and tables").
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { lobbyRoomId, MEDIA_OFF, PLENARY_ROOM, tableRoomId, type ChatMessage, type PayloadOf } from '@mashup/shared';
-import { EventMirror } from '../test-support/event-mirror.js';
+import { lobbyRoomId, MEDIA_OFF, PLENARY_ROOM, tableRoomId, type PayloadOf } from '@mashup/shared';
+import { RoomPeople } from '../test-support/room-people.js';
 import { okData as ok } from '../test-support/outcomes.js';
 import { FakeClock } from '../test-support/fake-clock.js';
-import { createEvent, joinAndConnect, startServer, type TestClient, type TestServer } from '../test-support/harness.js';
+import { createEvent, startServer, type TestServer } from '../test-support/harness.js';
 
 describe.each(['memory', 'redis'] as const)('lobby tables on the %s store', (kind) => {
   let server: TestServer;
   let clock: FakeClock;
   let code: string;
   let hostKey: string;
-  const clients: TestClient[] = [];
-  const heard = new Map<TestClient, ChatMessage[]>();
+  const people = new RoomPeople();
+  const { clients, heard } = people;
 
-  const person = async (name: string, asHost = false) => {
-    const c = await joinAndConnect(server.url, code, { name, org: 'Ulm', ...(asHost ? { hostKey } : {}) });
-    clients.push(c);
-    heard.set(c, []);
-    c.socket.on('chat:message', (m) => heard.get(c)!.push(m));
-    return { c, view: new EventMirror(c) };
-  };
+  const person = (name: string, asHost = false) => people.join(server.url, code, name, asHost ? hostKey : undefined);
   type Person = Awaited<ReturnType<typeof person>>;
 
   const lunch = (over: Partial<PayloadOf<'lobby:save'>> = {}): PayloadOf<'lobby:save'> => ({
@@ -60,8 +54,7 @@ describe.each(['memory', 'redis'] as const)('lobby tables on the %s store', (kin
     ({ code, hostKey } = await createEvent(server.url));
   });
   afterEach(async () => {
-    clients.splice(0).forEach((c) => c.close());
-    heard.clear();
+    people.closeAll();
     await server.close();
   });
 
