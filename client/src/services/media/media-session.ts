@@ -62,6 +62,9 @@ export interface MediaSessionOptions {
   clock?: Clock;
 }
 
+/** A join refused with media.wrong_room is asked again every 250 ms for up to 2.5 s: clock offsets are tens of ms. */
+const WRONG_ROOM_RETRY_MS = 250;
+const WRONG_ROOM_RETRIES = 10;
 /** How often audio levels are read for the speaking marks. */
 const LEVEL_SAMPLE_MS = 200;
 
@@ -89,6 +92,8 @@ export class MediaSession implements MediaControls {
   readonly #clock: Clock;
   /** Fires when the Pecha Kucha schedule changes who is on stage (a talk ends or begins by itself). */
   #stageTimer: Disposer | null = null;
+  /** A join the server refused as too early (see #join), asked again. */
+  #retryTimer: Disposer | null = null;
   readonly #listeners = new Set<() => void>();
   readonly #disposers: Disposer[] = [];
   #prefs: DevicePreferences;
@@ -204,6 +209,8 @@ export class MediaSession implements MediaControls {
     this.#disposed = true;
     this.#stageTimer?.();
     this.#stageTimer = null;
+    this.#retryTimer?.();
+    this.#retryTimer = null;
     for (const d of this.#disposers.splice(0)) d();
     this.#closePlane();
     this.#stopCapture();
@@ -259,8 +266,10 @@ export class MediaSession implements MediaControls {
     }, Math.max(0, at - now));
   }
 
-  async #join(room: string): Promise<void> {
+  async #join(room: string, attempt = 0): Promise<void> {
     if (this.#disposed || this.#target?.room !== room) return;
+    this.#retryTimer?.();
+    this.#retryTimer = null;
     this.#closePlane();
     this.#status = 'joining';
     this.#changed();
@@ -268,6 +277,15 @@ export class MediaSession implements MediaControls {
     // Moved on meanwhile: the next #follow joins the right room.
     if (this.#disposed || this.#target?.room !== room) return;
     if (!reply.ok) {
+      // A move at a scheduled moment (a round's closing ends) can reach the server a few ms
+      // before its clock does: it still sees the old room. Ask again shortly, while that lasts.
+      if (reply.error.code === 'media.wrong_room' && attempt < WRONG_ROOM_RETRIES) {
+        this.#retryTimer = this.#clock.setTimeout(() => {
+          this.#retryTimer = null;
+          void this.#serial(() => this.#join(room, attempt + 1));
+        }, WRONG_ROOM_RETRY_MS);
+        return;
+      }
       this.#status = 'error';
       this.#log.warn('media: join refused', reply.error.code);
       this.#changed();
