@@ -8,6 +8,8 @@ import { PLENARY_ROOM } from './protocol/model.js';
 import type { Round, Workshop } from './protocol/breakouts.js';
 import type { Lobby } from './protocol/lobbies.js';
 import { lobbyRoomOf } from './lobby-rooms.js';
+import type { SpeedDating } from './protocol/speed-dating.js';
+import { speedDatingRoomOf } from './speed-dating-schedule.js';
 
 /** The warning before everyone returns to the plenary ("In 60 Sekunden geht es zurück ins Plenum"). */
 export const ROUND_CLOSING_MS = 60_000;
@@ -64,16 +66,24 @@ export function workshopOf(round: Round, participantId: string): Workshop | null
 
 /**
  * The room id of a participant at server time `now`: a workshop id while a
- * round is live and they belong to one of its rooms; else, while a lobby is
- * open, their table or the lobby's floor (rule L2); else the plenary. A
- * workshop comes first, so a round and a lobby at the same time still put
- * everyone in exactly one room.
+ * round is live and they belong to one of its rooms; else, while a
+ * speed-dating session runs, their pair or the session's floor (rule S2);
+ * else, while a lobby is open, their table or the lobby's floor (rule L2);
+ * else the plenary. The order makes a round, a session and a lobby at the
+ * same time still put everyone in exactly one room; speed dating comes before
+ * the lobby because it runs during a get-together, whose tables wait.
  */
-export function roomOf(participantId: string, rounds: readonly Round[], now: number, lobbies: readonly Lobby[] = []): string {
+export function roomOf(
+  participantId: string,
+  rounds: readonly Round[],
+  now: number,
+  lobbies: readonly Lobby[] = [],
+  speedDatings: readonly SpeedDating[] = [],
+): string {
   const round = liveRound(rounds, now);
   const workshop = round ? workshopOf(round, participantId) : null;
   if (workshop) return workshop.id;
-  return lobbyRoomOf(participantId, lobbies) ?? PLENARY_ROOM;
+  return speedDatingRoomOf(participantId, speedDatings, now) ?? lobbyRoomOf(participantId, lobbies) ?? PLENARY_ROOM;
 }
 
 /** Everyone in one workshop room: its moderator, the seated, and visiting hosts. */

@@ -13,3 +13,5 @@ export * from './protocol/media.js';
 export * from './media-policy.js';
 export * from './protocol/lobbies.js';
 export * from './lobby-rooms.js';
+export * from './protocol/speed-dating.js';
+export * from './speed-dating-schedule.js';

@@ -6,7 +6,8 @@
  *
  * Room kinds are pluggable: a room id maps to a kind, and each kind has a
  * policy. Workshops are `group` rooms, lobby tables `table` rooms, a lobby's
- * floor is a stage like the plenary; speed-dating pairs will add their own.
+ * floor is a stage like the plenary; speed-dating pairs are `table` rooms
+ * too (everyone sends), and the session's floor is a stage.
  */
 import { PLENARY_ROOM } from './protocol/model.js';
 import type { PechaKuchaBlock } from './protocol/pechakucha.js';
@@ -14,6 +15,7 @@ import type { Round } from './protocol/breakouts.js';
 import { liveRound } from './breakout-schedule.js';
 import { pkPresenterOnStage } from './pechakucha-schedule.js';
 import { isLobbyRoom, isTableRoom } from './lobby-rooms.js';
+import { isDatingFloorRoom, isPairRoom } from './speed-dating-schedule.js';
 
 export type MediaRoomKind = 'stage' | 'group' | 'table';
 
@@ -73,10 +75,14 @@ const tablePolicy: MediaRoomPolicy = {
 
 export const MEDIA_ROOM_POLICIES: Record<MediaRoomKind, MediaRoomPolicy> = { stage: stagePolicy, group: groupPolicy, table: tablePolicy };
 
-/** The floor of a lobby is a stage: hosts (and whoever has the floor) speak to everyone not yet seated. */
+/**
+ * The floor of a lobby or of a speed-dating session is a stage: hosts (and
+ * whoever has the floor) speak to everyone not seated or paired. A pair talks
+ * like a table: both (or all three) send.
+ */
 export function mediaRoomKind(roomId: string): MediaRoomKind {
-  if (roomId === PLENARY_ROOM || isLobbyRoom(roomId)) return 'stage';
-  return isTableRoom(roomId) ? 'table' : 'group';
+  if (roomId === PLENARY_ROOM || isLobbyRoom(roomId) || isDatingFloorRoom(roomId)) return 'stage';
+  return isTableRoom(roomId) || isPairRoom(roomId) ? 'table' : 'group';
 }
 
 export function mediaRights(actor: MediaActor, roomId: string, ctx: MediaContext): MediaRights {

@@ -22,6 +22,7 @@ import { videoHandlers } from './handlers/video.js';
 import { breakoutHandlers } from './handlers/breakouts.js';
 import { resultsHandlers } from './handlers/results.js';
 import { lobbyHandlers } from './handlers/lobbies.js';
+import { speedDatingHandlers } from './handlers/speed-dating.js';
 import { mediaHandlers } from './handlers/media.js';
 import { sessionHandlers } from './handlers/session.js';
 import type { RateLimits } from './rate-limits.js';
@@ -61,6 +62,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
   };
 
   const media = mediaHandlers(deps);
+  const speedDating = speedDatingHandlers(deps);
   const handlers: HandlerTable = {
     ...sessionHandlers(deps),
     ...chatHandlers(deps),
@@ -73,6 +75,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     ...breakoutHandlers(deps),
     ...resultsHandlers(deps),
     ...lobbyHandlers(deps),
+    ...speedDating.handlers,
     ...media.handlers,
   };
   const funnel: FunnelDeps = {
@@ -152,6 +155,9 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     const self = change.value ?? (await deps.store.getParticipant(eventId, participantId));
     if (!event || !self || self.removed) return endLocalSocket(socket, 'removed');
     socket.emit('state:snapshot', await buildSnapshot(deps.store, event, self, deps.clock.now()));
+    // A first tab: a late joiner is in the next speed-dating round (rule S3). After the
+    // snapshot, so planning never delays what the person sees; the patch follows it.
+    if (change.seq !== null && change.value?.connections === 1) await speedDating.onPresence(eventId);
   }
 
   async function onDisconnect(socket: MashupSocket) {
@@ -167,6 +173,8 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     const change = await deps.store.updateParticipant(conn.eventId, conn.participantId, participants.disconnect);
     if (change.seq !== null && change.value) {
       deps.broadcast.patch(conn.eventId, change.seq, { type: 'participant', participant: participantView(change.value) });
+      // The last tab: who left is not paired in rounds not yet begun (rule S3).
+      if (change.value.connections === 0) await speedDating.onPresence(conn.eventId);
     }
   }
 

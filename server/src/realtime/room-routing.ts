@@ -1,13 +1,17 @@
 /**
  * Who hears what is said in a room. Rooms inside an event are not Socket.IO
- * rooms: membership follows from the rounds and the open lobby at the moment
- * of sending (rules B1, L2), so no process has to move sockets when a round
+ * rooms: membership follows from the rounds, the running speed-dating session
+ * and the open lobby at the moment of sending (rules B1, S2, L2), so no process has to move sockets when a round
  * opens or someone sits down, and a process that dies cannot leave anyone
  * subscribed to the wrong room.
  */
 import {
+  datingFloorRoomId,
+  inPairsNow,
   inWorkshops,
   liveRound,
+  pairMembers,
+  runningSpeedDating,
   lobbyRoomId,
   openLobby,
   PLENARY_ROOM,
@@ -17,24 +21,36 @@ import {
   workshopMembers,
   type Lobby,
   type Round,
+  type SpeedDating,
 } from '@mashup/shared';
 import type { EventStore } from '../store/types.js';
 
 /** A room's listeners: named members (a workshop, a table) or the whole event except some (the plenary, a lobby's floor). */
 export type Audience = { kind: 'members'; participantIds: string[] } | { kind: 'plenary'; except: string[] };
 
-/** What rooms are computed from: the rounds and the lobbies. */
+/** What rooms are computed from: the rounds, the lobbies and the speed-dating sessions. */
 export interface RoomState {
   rounds: readonly Round[];
   lobbies: readonly Lobby[];
+  speedDatings: readonly SpeedDating[];
 }
 
-export function audienceOf({ rounds, lobbies }: RoomState, roomId: string, now: number): Audience {
+export function audienceOf({ rounds, lobbies, speedDatings }: RoomState, roomId: string, now: number): Audience {
   const round = liveRound(rounds, now);
-  const inRooms = round ? inWorkshops(round) : new Set<string>();
+  const workshops = round ? inWorkshops(round) : new Set<string>();
   if (round && round.workshops.some((w) => w.id === roomId)) {
     return { kind: 'members', participantIds: workshopMembers(round, roomId) };
   }
+  // A running session comes before the lobby (roomOf): its pairs, else its floor for everyone else.
+  const session = runningSpeedDating(speedDatings, now);
+  if (session) {
+    const pair = pairMembers(speedDatings, roomId, now);
+    if (pair) return { kind: 'members', participantIds: pair.filter((p) => !workshops.has(p)) };
+    const away = [...workshops, ...inPairsNow(speedDatings, now)];
+    if (roomId === datingFloorRoomId(session.id)) return { kind: 'plenary', except: away };
+    return { kind: 'members', participantIds: [] };
+  }
+  const inRooms = workshops;
   const lobby = openLobby(lobbies);
   if (!lobby) return { kind: 'plenary', except: [...inRooms] };
   const table = tableOfRoom(lobbies, roomId);
@@ -50,10 +66,14 @@ export interface Location {
   audience: Audience;
 }
 
-/** The rounds and lobbies, read in parallel. */
+/** The rounds, lobbies and speed-dating sessions, read in parallel. */
 export async function readRooms(store: EventStore, eventId: string): Promise<RoomState> {
-  const [rounds, lobbies] = await Promise.all([store.listItems(eventId, 'rounds'), store.listItems(eventId, 'lobbies')]);
-  return { rounds, lobbies };
+  const [rounds, lobbies, speedDatings] = await Promise.all([
+    store.listItems(eventId, 'rounds'),
+    store.listItems(eventId, 'lobbies'),
+    store.listItems(eventId, 'speedDatings'),
+  ]);
+  return { rounds, lobbies, speedDatings };
 }
 
 /** Where a participant is now, and who is there with them: one read of the event's rounds and lobbies. */
@@ -62,7 +82,7 @@ export async function locate(store: EventStore, eventId: string, participantId: 
 }
 
 function locateIn(rooms: RoomState, participantId: string, now: number): Location {
-  const roomId = roomOf(participantId, rooms.rounds, now, rooms.lobbies);
+  const roomId = roomOf(participantId, rooms.rounds, now, rooms.lobbies, rooms.speedDatings);
   return { roomId, audience: audienceOf(rooms, roomId, now) };
 }
 

@@ -15,7 +15,8 @@ export async function buildSnapshot(
   // The chat is read after the state: a message racing with this read is delivered after the
   // snapshot and applied by its room sequence (rule O2).
   const lobbies = [...state.items.lobbies].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  const chat = await store.chatHistory(event.id, roomOf(self.id, rounds, now, lobbies));
+  const speedDatings = [...state.items.speedDatings].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const chat = await store.chatHistory(event.id, roomOf(self.id, rounds, now, lobbies, speedDatings));
   const me = state.participants.find((p) => p.id === self.id) ?? self;
   return {
     seq: state.seq,
@@ -35,5 +36,6 @@ export async function buildSnapshot(
     spotlight: state.docs.spotlight,
     floor: state.docs.floor ?? [],
     lobbies,
+    speedDatings,
   };
 }

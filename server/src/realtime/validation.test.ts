@@ -85,6 +85,10 @@ describe.each(CLIENT_EVENT_NAMES)('%s', (name: ClientEventName) => {
         'lobby:close': { lobbyId: 'l' },
         'lobby:lock': { lobbyId: 'l', tableId: 't', locked: true },
         'lobby:shuffle': { lobbyId: 'l' },
+        'speeddating:save': { title: 'Speed-Dating', roundMs: 60_000, rounds: 2 },
+        'speeddating:delete': { speedDatingId: 's' },
+        'speeddating:start': { speedDatingId: 's' },
+        'speeddating:stop': { speedDatingId: 's' },
         'media:floor': { participantId: host.participantId, floor: true },
       };
       const reply = await raw(alex, name, valid[name] ?? {});

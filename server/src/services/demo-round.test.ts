@@ -13,7 +13,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { MemoryStore } from '../store/memory.js';
 import { joinAndConnect, type TestClient } from '../test-support/harness.js';
-import { DEMO_CODE, DEMO_LOBBY_ID, DEMO_ROUND_ID } from './demo.js';
+import { DEMO_CODE, DEMO_LOBBY_ID, DEMO_ROUND_ID, DEMO_SPEED_DATING_ID } from './demo.js';
 
 const store = new MemoryStore();
 const apps: FastifyInstance[] = [];
@@ -58,6 +58,9 @@ describe('demo event: a prepared workshop round', () => {
     expect(person.snapshot.lobbies).toHaveLength(1);
     expect(person.snapshot.lobbies[0]).toMatchObject({ id: DEMO_LOBBY_ID, title: 'Social Eating', kind: 'social-eating', openedAt: null });
     expect(person.snapshot.lobbies[0]!.tables.map((t) => t.capacity)).toEqual(Array(8).fill(6));
+    // The evening's speed dating: prepared once, not started.
+    expect(person.snapshot.speedDatings).toHaveLength(1);
+    expect(person.snapshot.speedDatings[0]).toMatchObject({ id: DEMO_SPEED_DATING_ID, rounds: 6, roundMs: 180_000, startAt: null, pairings: [] });
     const workshop = round.workshops[1]!.id;
     expect(await person.request('breakout:choose', { roundId: DEMO_ROUND_ID, workshopId: workshop, waitlist: true })).toEqual({
       ok: true,

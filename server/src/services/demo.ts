@@ -3,15 +3,16 @@
  * once. Its code is fixed and its host key derived from the session secret, so
  * with Redis the same links keep working across restarts. It comes with a
  * Pecha Kucha block of three talks whose sample decks are drawn here and taken
- * through the same pipeline as an upload, a workshop round to choose from and
- * a lobby with tables for the lunch break.
+ * through the same pipeline as an upload, a workshop round to choose from, a
+ * lobby with tables for the lunch break, and the evening's speed dating.
  */
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { FORMAT_PRESETS, LobbyInput, RoundInput, type Deck, type PechaKuchaBlock } from '@mashup/shared';
+import { FORMAT_PRESETS, LobbyInput, RoundInput, SpeedDatingInput, type Deck, type PechaKuchaBlock } from '@mashup/shared';
 import { UNCHANGED } from '../domain/context.js';
 import * as rounds from '../domain/breakouts/round.js';
 import * as lobbies from '../domain/lobbies/lobby.js';
+import * as speedDating from '../domain/speed-dating/session.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { EventStore } from '../store/types.js';
 import type { SampleSlide } from '../uploads/deck-render.js';
@@ -47,7 +48,7 @@ export async function ensureDemoEvent(
         {
           title: 'MPSC Mashup Demo',
           description:
-            'Eine Demo-Veranstaltung der Modellprojekte Smart Cities: Plenum mit Chat, Reaktionen, Handmeldungen, Durchsagen, gemeinsamem Countdown, einem Pecha Kucha mit Beispiel-Foliensätzen, einer Workshoprunde zum Wählen und Tischen für das Social Eating.',
+            'Eine Demo-Veranstaltung der Modellprojekte Smart Cities: Plenum mit Chat, Reaktionen, Handmeldungen, Durchsagen, gemeinsamem Countdown, einem Pecha Kucha mit Beispiel-Foliensätzen, einer Workshoprunde zum Wählen, Tischen für das Social Eating und einem Speed-Dating am Abend.',
           startsAt: `${day}T08:45:00+01:00`,
           endsAt: `${day}T20:00:00+01:00`,
           language: 'de',
@@ -68,6 +69,7 @@ export async function ensureDemoEvent(
     // Independent of the decks below: a full disk must not cost the demo its workshops.
     await ensureDemoRound(pechakucha, event.id, now.getTime());
     await ensureDemoLobby(pechakucha, event.id, now.getTime());
+    await ensureDemoSpeedDating(pechakucha, event.id, now.getTime());
     // Not fatal: without the sample decks (e.g. DATA_DIR not writable) the demo still has its plenary.
     await ensureDemoPechaKucha(pechakucha, event.id).catch((err: unknown) =>
       pechakucha.log.warn({ err }, 'demo Pecha Kucha not prepared'),
@@ -238,4 +240,39 @@ async function ensureDemoLobby(deps: Pick<DemoPechaKuchaDeps, 'store' | 'broadca
   if (change.seq === null) return;
   deps.broadcast.patch(eventId, change.seq, { type: 'lobby', lobby });
   deps.log.info({ eventId, lobbyId: DEMO_LOBBY_ID }, 'demo lobby prepared');
+}
+
+/**
+ * The evening's speed dating of the reference day (18:00): six rounds of three
+ * minutes with a short break, people from other municipalities, topics from
+ * the working groups (AEGs) to choose, and a conversation starter per round.
+ * Prepared, not started; like the lobby, created only while the event has no
+ * sessions, so a host's changes survive a restart.
+ */
+export const DEMO_SPEED_DATING_ID = 'demo-speed-dating';
+const DEMO_SPEED_DATING: SpeedDatingInput = {
+  speedDatingId: DEMO_SPEED_DATING_ID,
+  title: 'Speed-Dating',
+  roundMs: 3 * 60_000,
+  breakMs: 30_000,
+  rounds: 6,
+  rules: { differentMunicipality: true, matchByTopics: true },
+  topics: DEMO_TOPICS,
+  starters: [
+    'Woran arbeiten Sie gerade in Ihrem Modellprojekt?',
+    'Welches Vorhaben würden Sie anderen Kommunen sofort zum Nachmachen empfehlen?',
+    'Was hat in Ihrem Projekt überraschend gut funktioniert – und was nicht?',
+    'Welche Daten hätten Sie gern, die Sie heute noch nicht haben?',
+    'Wie nehmen Sie Politik und Verwaltung bei digitalen Projekten mit?',
+    'Mit welcher Kommune würden Sie gern einmal zusammenarbeiten, und woran?',
+  ],
+};
+
+async function ensureDemoSpeedDating(deps: Pick<DemoPechaKuchaDeps, 'store' | 'broadcast' | 'log'>, eventId: string, now: number): Promise<void> {
+  if ((await deps.store.listItems(eventId, 'speedDatings')).length > 0) return;
+  const session = speedDating.define(null, { ...SpeedDatingInput.parse(DEMO_SPEED_DATING), speedDatingId: DEMO_SPEED_DATING_ID }, { now, newId: () => DEMO_SPEED_DATING_ID });
+  const change = await deps.store.updateItem(eventId, 'speedDatings', DEMO_SPEED_DATING_ID, (cur) => (cur ? UNCHANGED : session));
+  if (change.seq === null) return;
+  deps.broadcast.patch(eventId, change.seq, { type: 'speedDating', speedDating: session });
+  deps.log.info({ eventId, speedDatingId: DEMO_SPEED_DATING_ID }, 'demo speed dating prepared');
 }

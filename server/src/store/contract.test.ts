@@ -6,6 +6,7 @@ import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { LIMITS, MEDIA_OFF, type MediaPeer } from '@mashup/shared';
 import { UNCHANGED } from '../domain/context.js';
 import { DomainError } from '../domain/errors.js';
+import { emptyMarks } from '../domain/speed-dating/session.js';
 import { eventRecord, participantRecord, uniquePrefix } from '../test-support/fixtures.js';
 import { MemoryStore } from './memory.js';
 import { RedisStore } from './redis.js';
@@ -303,6 +304,30 @@ describe.each(factories)('%s store', (_name, make) => {
       expect(await store.getDoc(e.id, 'floor')).toEqual(['p1']);
       expect((await store.loadState(e.id)).seq).toBe(1);
     });
+  });
+
+  it('speed-dating marks are private records: no seq, per session, concurrent marks all kept, deleted with the session (rule S7)', async () => {
+    const e = eventRecord();
+    await store.createEvent(e);
+    const record = (who: string, marked: string[]) => ({ ...emptyMarks('sd1', who), marked });
+    expect(await store.updateSpeedDatingMarks(e.id, 'sd1', 'a', () => record('a', ['b']))).toEqual(record('a', ['b']));
+    // Ten marks racing on one record: every one is in (compare-and-set).
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.updateSpeedDatingMarks(e.id, 'sd1', 'c', (cur) => ({ ...(cur ?? record('c', [])), marked: [...(cur?.marked ?? []), `p${i}`] })),
+      ),
+    );
+    const [c] = await store.speedDatingMarks(e.id, 'sd1', ['c']);
+    expect(c!.marked.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `p${i}`).sort());
+    expect(await store.updateSpeedDatingMarks(e.id, 'sd1', 'a', () => UNCHANGED)).toEqual(record('a', ['b']));
+    await store.updateSpeedDatingMarks(e.id, 'sd2', 'a', () => record('a', ['z']));
+    // Asked for several, it answers those that exist; nothing of it is event state.
+    expect((await store.speedDatingMarks(e.id, 'sd1', ['a', 'nobody', 'c'])).map((m) => m.participantId)).toEqual(['a', 'c']);
+    expect(await store.speedDatingMarks(e.id, 'sd1', [])).toEqual([]);
+    expect((await store.loadState(e.id)).seq).toBe(0);
+    await store.deleteSpeedDatingMarks(e.id, 'sd1');
+    expect(await store.speedDatingMarks(e.id, 'sd1', ['a', 'c'])).toEqual([]);
+    expect(await store.speedDatingMarks(e.id, 'sd2', ['a'])).toEqual([record('a', ['z'])]);
   });
 
   it('reports itself reachable', async () => {

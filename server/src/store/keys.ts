@@ -8,8 +8,12 @@ export function redisKeys(prefix: string) {
     seq: (eventId: string) => `${ev(eventId)}:seq`,
     people: (eventId: string) => `${ev(eventId)}:people`,
     doc: (eventId: string, name: string) => `${ev(eventId)}:doc:${name}`,
-    /** Hash of one item family (rounds, results boards, lobbies): field = item id. */
+    /** Hash of one item family (rounds, results boards, lobbies, speed-dating sessions): field = item id. */
     items: (eventId: string, kind: string) => `${ev(eventId)}:items:${kind}`,
+    /** Hash of one speed-dating session's private marks and contact details: field = participant id (rule S7). */
+    speedDatingMarks: (eventId: string, speedDatingId: string) => `${ev(eventId)}:sdmarks:${speedDatingId}`,
+    /** Counts writes to private records; their compare-and-set takes a number that is not the event's seq. */
+    privateRev: (eventId: string) => `${ev(eventId)}:privrev`,
     /** Hash of one room's media peers: field = peer id (socket id), value = MediaPeer JSON. */
     mediaRoom: (eventId: string, roomId: string) => `${ev(eventId)}:media:${roomId}`,
     /** Hash peer id → room id, so a peer is found (and removed) without knowing its room. */

@@ -7,6 +7,8 @@ import { LIMITS, type ChatHistory, type ChatMessage, type MediaPeer } from '@mas
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate } from './cas.js';
+import type { Unchanged } from '../domain/context.js';
+import type { SpeedDatingMarks } from '../domain/speed-dating/session.js';
 import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
 
 interface EventData {
@@ -18,6 +20,8 @@ interface EventData {
   chats: Map<string, { seq: number; messages: string[] }>;
   /** peer id → MediaPeer JSON (the room is inside). */
   media: Map<string, string>;
+  /** speed-dating id → participant id → SpeedDatingMarks JSON (private, no seq). */
+  marks: Map<string, Map<string, string>>;
 }
 
 export class MemoryStore implements EventStore {
@@ -45,7 +49,8 @@ export class MemoryStore implements EventStore {
       seq: 0,
       people: new Map(),
       docs: new Map(),
-      items: { rounds: new Map(), results: new Map(), lobbies: new Map() },
+      items: { rounds: new Map(), results: new Map(), lobbies: new Map(), speedDatings: new Map() },
+      marks: new Map(),
       chats: new Map(),
       media: new Map(),
     });
@@ -152,6 +157,44 @@ export class MemoryStore implements EventStore {
       seq: room?.seq ?? 0,
       messages: (room?.messages ?? []).map((m) => JSON.parse(m) as ChatMessage),
     };
+  }
+
+  async speedDatingMarks(eventId: string, speedDatingId: string, participantIds: readonly string[]): Promise<SpeedDatingMarks[]> {
+    const session = this.events.get(eventId)?.marks.get(speedDatingId);
+    return participantIds.flatMap((p) => {
+      const raw = session?.get(p);
+      return raw === undefined ? [] : [JSON.parse(raw) as SpeedDatingMarks];
+    });
+  }
+
+  async updateSpeedDatingMarks(
+    eventId: string,
+    speedDatingId: string,
+    participantId: string,
+    fn: (current: SpeedDatingMarks | null) => SpeedDatingMarks | Unchanged,
+  ): Promise<SpeedDatingMarks | null> {
+    const e = this.mustGet(eventId);
+    let session = e.marks.get(speedDatingId);
+    if (!session) e.marks.set(speedDatingId, (session = new Map()));
+    const map = session;
+    // Not casOn: a private write must not take an event seq (no patch would carry it, rule S7).
+    const change = await casUpdate<SpeedDatingMarks>(
+      {
+        read: async () => map.get(participantId) ?? null,
+        write: async (expected, next) => {
+          if ((map.get(participantId) ?? null) !== expected) return null;
+          if (next === null) map.delete(participantId);
+          else map.set(participantId, next);
+          return 0;
+        },
+      },
+      fn,
+    );
+    return change.value;
+  }
+
+  async deleteSpeedDatingMarks(eventId: string, speedDatingId: string): Promise<void> {
+    this.events.get(eventId)?.marks.delete(speedDatingId);
   }
 
   async loadState(eventId: string): Promise<EventState> {

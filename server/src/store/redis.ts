@@ -9,6 +9,8 @@ import { createClient, type RedisClientType } from 'redis';
 import { LIMITS, type ChatHistory, type ChatMessage, type MediaPeer } from '@mashup/shared';
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
+import type { Unchanged } from '../domain/context.js';
+import type { SpeedDatingMarks } from '../domain/speed-dating/session.js';
 import { casUpdate, type CasOps } from './cas.js';
 import { redisKeys, type RedisKeys } from './keys.js';
 import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
@@ -257,6 +259,29 @@ export class RedisStore implements EventStore {
       .lRange(this.keys.chat(eventId, roomId), 0, -1)
       .exec()) as unknown as [string | null, string[]];
     return { roomId, seq: Number(seq ?? 0), messages: items.map(parseChatEntry) };
+  }
+
+  async speedDatingMarks(eventId: string, speedDatingId: string, participantIds: readonly string[]): Promise<SpeedDatingMarks[]> {
+    if (participantIds.length === 0) return [];
+    const all = await this.client.hmGet(this.keys.speedDatingMarks(eventId, speedDatingId), [...participantIds]);
+    return all.flatMap((raw) => (raw ? [JSON.parse(raw) as SpeedDatingMarks] : []));
+  }
+
+  async updateSpeedDatingMarks(
+    eventId: string,
+    speedDatingId: string,
+    participantId: string,
+    fn: (current: SpeedDatingMarks | null) => SpeedDatingMarks | Unchanged,
+  ): Promise<SpeedDatingMarks | null> {
+    // The same compare-and-set, counting on a key of its own: a private write must not take an
+    // event seq, since no patch would carry it and every client would see a gap (rule S7).
+    const k = this.keys;
+    const change = await casUpdate(this.cas(k.speedDatingMarks(eventId, speedDatingId), k.privateRev(eventId), 'h', participantId), fn);
+    return change.value;
+  }
+
+  async deleteSpeedDatingMarks(eventId: string, speedDatingId: string): Promise<void> {
+    await this.client.del(this.keys.speedDatingMarks(eventId, speedDatingId));
   }
 
   async loadState(eventId: string): Promise<EventState> {

@@ -18,10 +18,12 @@ import type {
   ResultsSpotlight,
   Round,
   Lobby,
+  SpeedDating,
   VideoAsset,
   VideoPlayback,
 } from '@mashup/shared';
 import type { Unchanged } from '../domain/context.js';
+import type { SpeedDatingMarks } from '../domain/speed-dating/session.js';
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 
@@ -51,8 +53,10 @@ export interface Items {
   results: ResultsBoard;
   /** One document per lobby, tables and who sits where included (rule L3). */
   lobbies: Lobby;
+  /** One document per speed-dating session, every round's pairs included (rule S3). */
+  speedDatings: SpeedDating;
 }
-export const ITEM_KINDS = ['rounds', 'results', 'lobbies'] as const satisfies readonly (keyof Items)[];
+export const ITEM_KINDS = ['rounds', 'results', 'lobbies', 'speedDatings'] as const satisfies readonly (keyof Items)[];
 export type ItemKind = keyof Items;
 export const resultsKey = (roundId: string, workshopId: string) => `${roundId}:${workshopId}`;
 
@@ -140,6 +144,22 @@ export interface EventStore {
   /** Appends to a room's chat, keeping the newest `LIMITS.chatHistory`; the message gets the room's next chat sequence number. */
   appendChat(eventId: string, draft: ChatDraft): Promise<ChatMessage>;
   chatHistory(eventId: string, roomId: string): Promise<ChatHistory>;
+
+  /**
+   * Speed-dating marks and contact details (rule S7): private to each person, so
+   * not event state: no seq, no patch, never in a snapshot. One record per
+   * person and session, each its own compare-and-set unit.
+   */
+  speedDatingMarks(eventId: string, speedDatingId: string, participantIds: readonly string[]): Promise<SpeedDatingMarks[]>;
+  /** Atomically applies `fn` to one person's record (same purity rule as above); returns the record as stored after. */
+  updateSpeedDatingMarks(
+    eventId: string,
+    speedDatingId: string,
+    participantId: string,
+    fn: (current: SpeedDatingMarks | null) => SpeedDatingMarks | Unchanged,
+  ): Promise<SpeedDatingMarks | null>;
+  /** Forgets a session's marks and contact details (the session was deleted). */
+  deleteSpeedDatingMarks(eventId: string, speedDatingId: string): Promise<void>;
 
   /** Everything event-wide, read in one atomic step so `seq` matches the contents. */
   loadState(eventId: string): Promise<EventState>;

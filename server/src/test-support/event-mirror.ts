@@ -1,12 +1,12 @@
 /**
- * What one test client knows about the workshop rounds and lobbies: its snapshot plus the
+ * What one test client knows about the workshop rounds, lobbies and speed-dating sessions: its snapshot plus the
  * patches it received, applied in sequence order as rule O2 says (buffered;
  * a gap is closed with `state:sync`, so a mirror made after the connection
  * catches up too). Tests ask it where the client is with the
  * same roomOf the real client uses (rule B1), so an assertion on the mirror is
  * an assertion on what the client would show.
  */
-import { roomOf, type Lobby, type Patch, type ResultsBoard, type ResultsSpotlight, type Round, type Snapshot } from '@mashup/shared';
+import { roomOf, type Lobby, type Patch, type ResultsBoard, type ResultsSpotlight, type Round, type Snapshot, type SpeedDating } from '@mashup/shared';
 import type { TestClient } from './harness.js';
 
 export class EventMirror {
@@ -15,6 +15,7 @@ export class EventMirror {
   results: ResultsBoard[] = [];
   spotlight: ResultsSpotlight | null = null;
   lobbies: Lobby[] = [];
+  speedDatings: SpeedDating[] = [];
   private readonly buffered = new Map<number, Patch>();
   private waiters: Array<{ ready: (m: EventMirror) => boolean; resolve: () => void }> = [];
 
@@ -59,7 +60,7 @@ export class EventMirror {
 
   /** The room this client is in at server time `now`, computed from its own state. */
   roomAt(now: number): string {
-    return roomOf(this.participantId, this.rounds, now, this.lobbies);
+    return roomOf(this.participantId, this.rounds, now, this.lobbies, this.speedDatings);
   }
 
   round(roundId: string): Round | undefined {
@@ -68,6 +69,10 @@ export class EventMirror {
 
   lobby(lobbyId: string): Lobby | undefined {
     return this.lobbies.find((l) => l.id === lobbyId);
+  }
+
+  speedDating(id: string): SpeedDating | undefined {
+    return this.speedDatings.find((s) => s.id === id);
   }
 
   board(roundId: string, workshopId: string): ResultsBoard | undefined {
@@ -86,6 +91,7 @@ export class EventMirror {
     this.results = s.results;
     this.spotlight = s.spotlight;
     this.lobbies = s.lobbies;
+    this.speedDatings = s.speedDatings;
     for (const seq of [...this.buffered.keys()]) if (seq <= s.seq) this.buffered.delete(seq);
     this.notify();
   }
@@ -125,6 +131,12 @@ export class EventMirror {
         break;
       case 'lobbyRemoved':
         this.lobbies = this.lobbies.filter((l) => l.id !== patch.lobbyId);
+        break;
+      case 'speedDating':
+        this.speedDatings = [...this.speedDatings.filter((s) => s.id !== patch.speedDating.id), patch.speedDating];
+        break;
+      case 'speedDatingRemoved':
+        this.speedDatings = this.speedDatings.filter((s) => s.id !== patch.speedDatingId);
         break;
       default:
         break; // the rest of the event is not what these tests look at

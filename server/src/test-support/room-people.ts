@@ -12,8 +12,8 @@ export class RoomPeople {
   /** Every chat message each client received, in order. */
   readonly heard = new Map<TestClient, ChatMessage[]>();
 
-  async join(url: string, code: string, name: string, hostKey?: string): Promise<{ c: TestClient; view: EventMirror }> {
-    const c = await joinAndConnect(url, code, { name, org: 'Ulm', ...(hostKey ? { hostKey } : {}) });
+  async join(url: string, code: string, name: string, hostKey?: string, org = 'Ulm'): Promise<{ c: TestClient; view: EventMirror }> {
+    const c = await joinAndConnect(url, code, { name, org, ...(hostKey ? { hostKey } : {}) });
     this.clients.push(c);
     this.heard.set(c, []);
     c.socket.on('chat:message', (m) => this.heard.get(c)!.push(m));

@@ -58,6 +58,14 @@ export const ERROR_CODES = {
   lobbyFull: 'lobby.full',
   lobbyCapacityTooSmall: 'lobby.capacity_below_seated',
   lobbyTooMany: 'lobby.too_many',
+  speedDatingNotFound: 'speeddating.not_found',
+  speedDatingStarted: 'speeddating.started',
+  speedDatingNotStarted: 'speeddating.not_started',
+  speedDatingAnotherRunning: 'speeddating.another_running',
+  speedDatingRoundBegun: 'speeddating.round_begun',
+  speedDatingNotPartner: 'speeddating.not_partner',
+  speedDatingUnknownTopic: 'speeddating.unknown_topic',
+  speedDatingTooMany: 'speeddating.too_many',
   mediaWrongRoom: 'media.wrong_room',
   mediaNotJoined: 'media.not_joined',
   mediaPeerNotFound: 'media.peer_not_found',
@@ -120,6 +128,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'results.not_found':
     case 'lobby.not_found':
     case 'lobby.table_not_found':
+    case 'speeddating.not_found':
     case 'media.not_found':
     case 'http.not_found':
     case 'protocol.unknown_event':

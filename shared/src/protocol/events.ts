@@ -10,6 +10,7 @@ import { LIMITS } from './limits.js';
 import { PechaKuchaSetup } from './pechakucha.js';
 import { ResultSection, RoundInput } from './breakouts.js';
 import { LobbyInput } from './lobbies.js';
+import { SpeedDatingContact, SpeedDatingInput, type SpeedDatingContacts } from './speed-dating.js';
 import {
   MEDIA_LIMITS,
   MediaState,
@@ -255,6 +256,36 @@ export const clientEvents = {
   'lobby:leave': def<Record<string, never>>()(z.object({ lobbyId: id }).strict(), 'any'),
   /** "Überrasch mich": a table with a free seat and the fewest people one has met (rule L6). */
   'lobby:surprise': def<{ tableId: string }>()(z.object({ lobbyId: id }).strict(), 'any'),
+
+  /** Speed dating (section 13). Creates a session (no speedDatingId) or replaces its settings before it starts. */
+  'speeddating:save': def<{ speedDatingId: string }>()(SpeedDatingInput, 'host'),
+  'speeddating:delete': def<Record<string, never>>()(z.object({ speedDatingId: id }).strict(), 'host'),
+  /** Pairs everyone taking part for every round and starts round 1 after a short lead (rules S1, S3). */
+  'speeddating:start': def<{ startAt: number }>()(z.object({ speedDatingId: id }).strict(), 'host'),
+  /** Ends the session now: everyone leaves their pair, marking opens. */
+  'speeddating:stop': def<Record<string, never>>()(z.object({ speedDatingId: id }).strict(), 'host'),
+  /** "Runde aussetzen": sit out a round that has not begun, or take part again (rule S4). */
+  'speeddating:sitOut': def<Record<string, never>>()(
+    z.object({ speedDatingId: id, round: z.number().int().min(0).max(LIMITS.speedDatingRoundsMax - 1), out: z.boolean() }).strict(),
+    'any',
+  ),
+  /** The topics one wants to talk about, from the session's list (rule S5). */
+  'speeddating:topics': def<Record<string, never>>()(
+    z.object({ speedDatingId: id, topics: z.array(z.string().max(LIMITS.tagMax)).max(LIMITS.speedDatingTopicsMax) }).strict(),
+    'any',
+  ),
+  /** "In Kontakt bleiben" with someone one was paired with, or not (rule S6). Private. */
+  'speeddating:mark': def<Record<string, never>>()(
+    z.object({ speedDatingId: id, participantId: id, marked: z.boolean() }).strict(),
+    'any',
+  ),
+  /** One's contact details for mutual contacts (rule S7). Private. */
+  'speeddating:contact': def<Record<string, never>>()(
+    z.object({ speedDatingId: id, contact: SpeedDatingContact }).strict(),
+    'any',
+  ),
+  /** One's partners, marks, mutual contacts with their details, and the vCard of the mutual ones (rule S7). */
+  'speeddating:contacts': def<SpeedDatingContacts>()(z.object({ speedDatingId: id }).strict(), 'any'),
 
   /**
    * Audio and video (section 11). `media:join` enters the media of the room the

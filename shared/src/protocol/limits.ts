@@ -54,4 +54,17 @@ export const LIMITS = {
   tableSeatsMax: 12,
   tableNameMax: 60,
   tableTopicMax: 120,
+  /**
+   * Speed dating: a round of 10 s is only useful for tests and rehearsals,
+   * 3 minutes is the usual; 20 rounds of 3 minutes fill an hour.
+   */
+  speedDatingsMax: 20,
+  speedDatingRoundMsMin: 10_000,
+  speedDatingRoundMsMax: 30 * 60_000,
+  speedDatingRoundsMax: 20,
+  speedDatingTopicsMax: 30,
+  speedDatingStarterMax: 200,
+  /** Contact details shared with mutual speed-dating contacts (RFC 5321 caps an address at 254). */
+  emailMax: 254,
+  phoneMax: 40,
 } as const;

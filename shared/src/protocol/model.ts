@@ -7,6 +7,7 @@ import { LIMITS } from './limits.js';
 import { PechaKuchaBlock, VideoAsset, VideoPlayback } from './pechakucha.js';
 import { ResultsBoard, ResultsSpotlight, Round, RoundSchedulePatch, SeatsPatch } from './breakouts.js';
 import { Lobby } from './lobbies.js';
+import { SpeedDating } from './speed-dating.js';
 
 export const ROLES = ['host', 'moderator', 'presenter', 'participant'] as const;
 export const Role = z.enum(ROLES);
@@ -20,7 +21,7 @@ export const REACTION_KINDS = ['applause', 'heart', 'laugh', 'plusone'] as const
 export const ReactionKind = z.enum(REACTION_KINDS);
 export type ReactionKind = z.infer<typeof ReactionKind>;
 
-/** Room ids: `plenary`, a workshop's id while its round is live, `lobby:<id>` / `table:<id>` while a lobby is open; pairs add their own later. */
+/** Room ids: `plenary`, a workshop's id while its round is live, `lobby:<id>` / `table:<id>` while a lobby is open, `dating:<id>` / `pair:<id>:<round>:<group>` while speed dating runs. */
 export const PLENARY_ROOM = 'plenary';
 export const RoomId = z.string().min(1).max(64);
 
@@ -122,6 +123,8 @@ export const Snapshot = z.object({
   floor: z.array(z.string()),
   /** Lobbies with their tables and who sits where, in creation order (section 12). */
   lobbies: z.array(Lobby),
+  /** Speed-dating sessions in creation order (section 13); marks and contact details are never here (rule S7). */
+  speedDatings: z.array(SpeedDating),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -144,6 +147,8 @@ export const Patch = z.discriminatedUnion('type', [
   z.object({ type: z.literal('floor'), floor: z.array(z.string()) }),
   z.object({ type: z.literal('lobby'), lobby: Lobby }),
   z.object({ type: z.literal('lobbyRemoved'), lobbyId: z.string() }),
+  z.object({ type: z.literal('speedDating'), speedDating: SpeedDating }),
+  z.object({ type: z.literal('speedDatingRemoved'), speedDatingId: z.string() }),
 ]);
 export type Patch = z.infer<typeof Patch>;
 

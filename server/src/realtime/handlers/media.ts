@@ -9,6 +9,7 @@ import {
   PLENARY_ROOM,
   mediaRights,
   roomOf,
+  pairMembers,
   tableOfRoom,
   workshopMembers,
   liveRound,
@@ -59,27 +60,29 @@ export function mediaHandlers(deps: FeatureDeps) {
 
   /** The state the rules read, in one round of parallel reads. */
   const context = async (eventId: string, roomId: string) => {
-    const [rounds, lobbies, pechakucha, floor, peers] = await Promise.all([
+    const [rounds, lobbies, speedDatings, pechakucha, floor, peers] = await Promise.all([
       store.listItems(eventId, 'rounds'),
       store.listItems(eventId, 'lobbies'),
+      store.listItems(eventId, 'speedDatings'),
       store.getDoc(eventId, 'pechakucha'),
       store.getDoc(eventId, 'floor'),
       store.mediaPeers(eventId, roomId),
     ]);
-    return { rounds, lobbies, pechakucha, floor: floor ?? [], peers };
+    return { rounds, lobbies, speedDatings, pechakucha, floor: floor ?? [], peers };
   };
   type Ctx = Awaited<ReturnType<typeof context>>;
 
   const rightsOf = (actor: Pick<ParticipantRecord, 'id' | 'role'>, roomId: string, c: Ctx, t: number) => {
     const live = roomId === PLENARY_ROOM ? null : liveRound(c.rounds, t);
     const table = tableOfRoom(c.lobbies, roomId);
-    const roomSize = table ? table.seated.length : live ? workshopMembers(live, roomId).length : 0;
+    const pair = pairMembers(c.speedDatings, roomId, t);
+    const roomSize = table ? table.seated.length : pair ? pair.length : live ? workshopMembers(live, roomId).length : 0;
     return mediaRights({ participantId: actor.id, role: actor.role }, roomId, { ...c, roomSize, now: t });
   };
 
   /** The tab's room must be the participant's room now (rule M1): the media follows the rooms. */
   const requireCurrentRoom = (actor: ParticipantRecord, roomId: string, c: Ctx, t: number) => {
-    const current = roomOf(actor.id, c.rounds, t, c.lobbies);
+    const current = roomOf(actor.id, c.rounds, t, c.lobbies, c.speedDatings);
     if (current !== roomId) refuse('media.wrong_room', 'You are in another room now.', { roomId: current });
   };
 

@@ -1,0 +1,218 @@
+/**
+ * Speed dating (PROTOCOL section 13): hosts prepare, start and stop sessions;
+ * participants sit out rounds, choose topics, mark whom they want to stay in
+ * touch with and fetch their mutual contacts. Every change to a session is
+ * one compare-and-set on its document and one `speedDating` patch; marks and
+ * contact details are private records with no patch at all (rule S7).
+ *
+ * Who takes part changes with presence, so the gateway calls `onPresence`
+ * when someone's first tab connects or last tab leaves: the rounds not yet
+ * begun are planned again (rule S3).
+ */
+import { metInSession, type SpeedDating, type SpeedDatingContacts } from '@mashup/shared';
+import type { Unchanged } from '../../domain/context.js';
+import { refuse } from '../../domain/errors.js';
+import type { ParticipantRecord } from '../../domain/records.js';
+import * as sessions from '../../domain/speed-dating/session.js';
+import { vCards } from '../../domain/speed-dating/vcard.js';
+import type { FeatureDeps } from '../deps.js';
+import type { Handler } from '../handler.js';
+
+/** Who may be paired (rule S3): connected, not removed, not a host (hosts run the session). */
+export function takersOf(people: readonly ParticipantRecord[]): sessions.Taker[] {
+  return people.filter((p) => !p.removed && p.connections > 0 && p.role !== 'host').map((p) => ({ id: p.id, org: p.org }));
+}
+
+/**
+ * How often a re-plan re-reads who takes part after writing. Each pass that
+ * writes is followed by a read made after that write, so the last writer
+ * always checks against presence as it is now; two passes settle every race
+ * seen in the tests, the third is headroom.
+ */
+const SETTLE_PASSES = 3;
+
+export function speedDatingHandlers(deps: FeatureDeps) {
+  const now = () => deps.clock.now();
+  const list = (eventId: string) => deps.store.listItems(eventId, 'speedDatings');
+
+  const apply = async (eventId: string, id: string, fn: (cur: SpeedDating | null, t: number) => SpeedDating | null | Unchanged, known?: SpeedDating | null) => {
+    const change = await deps.store.updateItem(eventId, 'speedDatings', id, (cur) => fn(cur, now()), known);
+    if (change.seq !== null) {
+      deps.broadcast.patch(
+        eventId,
+        change.seq,
+        change.value ? { type: 'speedDating', speedDating: change.value } : { type: 'speedDatingRemoved', speedDatingId: id },
+      );
+    }
+    return change;
+  };
+
+  const find = async (eventId: string, id: string) => sessions.requireSession((await list(eventId)).find((s) => s.id === id) ?? null);
+
+  /**
+   * Plans the session's rounds not yet begun for who takes part now, until a
+   * read after the last write finds nothing to change (rule S3).
+   */
+  const settle = async (eventId: string, id: string) => {
+    for (let pass = 0; pass < SETTLE_PASSES; pass++) {
+      const state = await deps.store.loadState(eventId);
+      const sd = state.items.speedDatings.find((s) => s.id === id) ?? null;
+      if (!sd || !sessions.isActive(sd, now())) return;
+      const takers = takersOf(state.participants);
+      const change = await apply(eventId, id, (cur, t) => sessions.replan(cur, takers, sessions.eventHistory(state.items.speedDatings, id, t), t), sd);
+      if (change.seq === null) return;
+    }
+  };
+
+  /** A person's first tab connected or last tab left: every active session plans again. */
+  const onPresence = async (eventId: string) => {
+    const t = now();
+    for (const sd of await list(eventId)) if (sessions.isActive(sd, t)) await settle(eventId, sd.id);
+  };
+
+  const save: Handler<'speeddating:save'> = async ({ eventId }, input) => {
+    const ctx = deps.ctx();
+    let id = input.speedDatingId;
+    if (id === undefined) {
+      sessions.checkSessionCount((await list(eventId)).length);
+      id = ctx.newId();
+    }
+    const sdId = id;
+    await apply(eventId, sdId, (cur, t) => {
+      if (input.speedDatingId !== undefined) sessions.requireSession(cur);
+      return sessions.define(cur, { ...input, speedDatingId: sdId }, { now: t, newId: ctx.newId });
+    });
+    return { speedDatingId: sdId };
+  };
+
+  const remove: Handler<'speeddating:delete'> = async ({ eventId }, { speedDatingId }) => {
+    await apply(eventId, speedDatingId, (cur) => {
+      sessions.requireSession(cur);
+      return null;
+    });
+    // The document goes first: once it is gone nobody can mark, so nothing is written after this.
+    await deps.store.deleteSpeedDatingMarks(eventId, speedDatingId);
+    return {};
+  };
+
+  const start: Handler<'speeddating:start'> = async ({ eventId }, { speedDatingId }) => {
+    const state = await deps.store.loadState(eventId);
+    const all = state.items.speedDatings;
+    const takers = takersOf(state.participants);
+    const change = await apply(
+      eventId,
+      speedDatingId,
+      (cur, t) => sessions.start(cur, all, takers, sessions.eventHistory(all, speedDatingId, t), t),
+      all.find((s) => s.id === speedDatingId) ?? null,
+    );
+    const startAt = change.value!.startAt!;
+    // Rule S1 under a race, as L1 for lobbies: whoever looks after writing sees every start
+    // written before its own, so at least the later of two steps back.
+    const t = now();
+    const rivals = (await list(eventId)).filter((s) => s.id !== speedDatingId && sessions.isActive(s, t));
+    if (rivals.length > 0) {
+      await apply(eventId, speedDatingId, (cur) => sessions.undoStart(cur, startAt));
+      refuse('speeddating.another_running', 'Another speed-dating session started at the same moment.');
+    }
+    await settle(eventId, speedDatingId);
+    return { startAt };
+  };
+
+  const stop: Handler<'speeddating:stop'> = async ({ eventId }, { speedDatingId }) => {
+    await apply(eventId, speedDatingId, (cur, t) => sessions.stop(cur, t));
+    return {};
+  };
+
+  const sitOut: Handler<'speeddating:sitOut'> = async ({ eventId, actor }, { speedDatingId, round, out }) => {
+    const state = await deps.store.loadState(eventId);
+    const all = state.items.speedDatings;
+    const takers = takersOf(state.participants);
+    await apply(
+      eventId,
+      speedDatingId,
+      (cur, t) => sessions.sitOut(cur, actor.id, round, out, takers, sessions.eventHistory(all, speedDatingId, t), t),
+      all.find((s) => s.id === speedDatingId) ?? null,
+    );
+    await settle(eventId, speedDatingId);
+    return {};
+  };
+
+  const topics: Handler<'speeddating:topics'> = async ({ eventId, actor }, { speedDatingId, topics: chosen }) => {
+    const state = await deps.store.loadState(eventId);
+    const all = state.items.speedDatings;
+    const takers = takersOf(state.participants);
+    await apply(
+      eventId,
+      speedDatingId,
+      (cur, t) => sessions.chooseTopics(cur, actor.id, chosen, takers, sessions.eventHistory(all, speedDatingId, t), t),
+      all.find((s) => s.id === speedDatingId) ?? null,
+    );
+    await settle(eventId, speedDatingId);
+    return {};
+  };
+
+  const mark: Handler<'speeddating:mark'> = async ({ eventId, actor }, { speedDatingId, participantId, marked }) => {
+    const sd = await find(eventId, speedDatingId);
+    await deps.store.updateSpeedDatingMarks(eventId, speedDatingId, actor.id, (cur) =>
+      sessions.mark(sd, cur, actor.id, participantId, marked, now()),
+    );
+    return {};
+  };
+
+  const contact: Handler<'speeddating:contact'> = async ({ eventId, actor }, { speedDatingId, contact: details }) => {
+    const sd = await find(eventId, speedDatingId);
+    await deps.store.updateSpeedDatingMarks(eventId, speedDatingId, actor.id, (cur) => sessions.setContact(sd, cur, actor.id, details));
+    return {};
+  };
+
+  const contacts: Handler<'speeddating:contacts'> = async ({ eventId, actor }, { speedDatingId }) => {
+    const sd = await find(eventId, speedDatingId);
+    const met = metInSession(sd, actor.id, now());
+    const [records, people, event] = await Promise.all([
+      deps.store.speedDatingMarks(eventId, speedDatingId, [actor.id, ...met]),
+      Promise.all(met.map((p) => deps.store.getParticipant(eventId, p))),
+      deps.store.getEvent(eventId),
+    ]);
+    const byId = new Map(records.map((r) => [r.participantId, r]));
+    const mine = byId.get(actor.id) ?? null;
+    const partners = met.flatMap((id, i) => {
+      const person = people[i];
+      if (!person || person.removed) return [];
+      const theirs = byId.get(id) ?? null;
+      const mutual = sessions.isMutual(mine, theirs);
+      return [
+        {
+          participantId: id,
+          name: person.name,
+          org: person.org,
+          marked: mine?.marked.includes(id) ?? false,
+          mutual,
+          email: mutual ? theirs!.contact.email : '',
+          phone: mutual ? theirs!.contact.phone : '',
+        },
+      ];
+    });
+    const note = event ? `${sd.title} · ${event.title}` : sd.title;
+    const reply: SpeedDatingContacts = {
+      partners,
+      contact: mine?.contact ?? { email: '', phone: '' },
+      vcard: vCards(partners.filter((p) => p.mutual).map((p) => ({ name: p.name, org: p.org, email: p.email, phone: p.phone, note }))),
+    };
+    return reply;
+  };
+
+  return {
+    onPresence,
+    handlers: {
+      'speeddating:save': save,
+      'speeddating:delete': remove,
+      'speeddating:start': start,
+      'speeddating:stop': stop,
+      'speeddating:sitOut': sitOut,
+      'speeddating:topics': topics,
+      'speeddating:mark': mark,
+      'speeddating:contact': contact,
+      'speeddating:contacts': contacts,
+    },
+  };
+}
