@@ -145,6 +145,18 @@ describe.each(['memory', 'redis'] as const)('speed dating on the %s store', (kin
     for (const r of now.pairings.slice(1)) expect(r.groups.flat()).not.toContain(leaver.c.participantId);
   });
 
+  it('a participant made co-host or removed is not paired in rounds not yet begun (rule S3)', async () => {
+    const { host, four, id } = await started();
+    const [promoted, removed] = [four[0]!, four[1]!];
+    ok(await host.c.request('participant:setRole', { participantId: promoted.c.participantId, role: 'host' }));
+    ok(await host.c.request('participant:remove', { participantId: removed.c.participantId }));
+    const gone = [promoted.c.participantId, removed.c.participantId];
+    await host.view.until((v) => v.speedDating(id)!.takers.every((p) => !gone.includes(p)));
+    const sd = host.view.speedDating(id)!;
+    expect(sd.takers).toEqual([four[2]!.c.participantId, four[3]!.c.participantId].sort());
+    for (const r of sd.pairings) expect(r.groups.flat().sort()).toEqual(sd.takers);
+  });
+
   it('sitting out a round that has not begun; a begun round is refused (rule S4)', async () => {
     const { host, four, id, startAt } = await started();
     const a = four[0]!;

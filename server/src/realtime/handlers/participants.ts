@@ -10,10 +10,12 @@ import type { Handler } from '../handler.js';
 import { roundWrites } from '../round-writes.js';
 import { lobbyWrites } from './lobbies.js';
 import * as lobbies from '../../domain/lobbies/lobby.js';
+import { speedDatingHandlers } from './speed-dating.js';
 
 export function participantHandlers(deps: FeatureDeps) {
   const writes = roundWrites(deps);
   const { applyLobby } = lobbyWrites(deps);
+  const speedDating = speedDatingHandlers(deps);
   const remove: Handler<'participant:remove'> = async ({ eventId, actor }, { participantId }) => {
     const change = await deps.store.updateParticipant(eventId, participantId, (cur) =>
       participants.remove(cur, actor.id),
@@ -39,6 +41,8 @@ export function participantHandlers(deps: FeatureDeps) {
       });
     }
     deps.broadcast.endSession(eventId, participantId, 'removed');
+    // Nor is a removed person paired in a speed-dating round not yet begun (rule S3).
+    await speedDating.onPresence(eventId);
     return {};
   };
 
@@ -48,6 +52,8 @@ export function participantHandlers(deps: FeatureDeps) {
     );
     if (change.seq !== null) {
       deps.broadcast.patch(eventId, change.seq, { type: 'participant', participant: participantView(change.value!) });
+      // Hosts run a speed-dating session rather than take part in it (rule S3).
+      await speedDating.onPresence(eventId);
     }
     return {};
   };
