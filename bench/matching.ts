@@ -11,6 +11,10 @@
  *    round: groups, trios, repeated pairs, same-municipality pairs. Then the
  *    same event over SEEDS seeds (default 500), beside a plain random greedy,
  *    which now and then paints itself into a corner.
+ * 3. A session: what `speeddating:start` and every re-plan (someone arrives
+ *    or leaves) compute — every round not yet begun for SESSION people
+ *    (default 250, the largest MPSC day) over SESSION_ROUNDS rounds (default
+ *    10), through the domain's `plan`, at the start and in the middle.
  *
  *   npm run bench:matching
  *   PEOPLE=1000 TOWNS=73 RUNS=10 npm run bench:matching
@@ -19,12 +23,16 @@ import { performance } from 'node:perf_hooks';
 import { seededRandom, shuffled, type Random } from '../server/src/domain/breakouts/random.js';
 import { inspectRound, matchRound, recordPairs, type Dater, type PairHistory } from '../server/src/domain/speed-dating/matching.js';
 import { ms, summarize } from './stats.js';
+import { define, plan, type Taker } from '../server/src/domain/speed-dating/session.js';
+import { SpeedDatingInput } from '@mashup/shared';
 
 const PEOPLE = Number(process.env.PEOPLE ?? 500);
 const TOWNS = Number(process.env.TOWNS ?? 70);
 const HISTORY = Number(process.env.HISTORY ?? 10);
 const RUNS = Number(process.env.RUNS ?? 20);
 const SEEDS = Number(process.env.SEEDS ?? 500);
+const SESSION = Number(process.env.SESSION ?? 250);
+const SESSION_ROUNDS = Number(process.env.SESSION_ROUNDS ?? 10);
 const WARMUP = 3;
 const GROUPS = ['AEG Datenplattformen', 'AEG Digitale Zwillinge', 'AEG Klimaresilienz', 'AEG Smarte Regionen', 'AEG Mobilität', 'AEG Beteiligung', 'AEG Energie', 'AEG Verwaltung'];
 
@@ -129,6 +137,25 @@ function quality(seeds: number): void {
   }
 }
 
+function session(): void {
+  const input = SpeedDatingInput.parse({ title: 'Bench', roundMs: 180_000, breakMs: 30_000, rounds: SESSION_ROUNDS });
+  const takers: Taker[] = people(SESSION, TOWNS, 7).map((p) => ({ id: p.id, org: p.municipality }));
+  const t0 = 1_700_000_000_000;
+  for (const [label, at] of [['start (all rounds)', t0], ['re-plan in the middle (rounds not yet begun)', t0 + Math.floor(SESSION_ROUNDS / 2) * 210_000 + 1]] as const) {
+    const times: number[] = [];
+    for (let run = 0; run < WARMUP + RUNS; run++) {
+      const sd = { ...define(null, { ...input, speedDatingId: `bench-${run}` }, { now: t0, newId: () => 'x' }), startAt: t0 };
+      const begun = at === t0 ? sd : plan(sd, takers, new Map(), t0);
+      const t = performance.now();
+      plan(begun, [...takers.slice(1), { id: 'late', org: 'Spätstadt' }], new Map(), at);
+      if (run >= WARMUP) times.push(performance.now() - t);
+    }
+    const s = summarize(times);
+    console.log(`session of ${SESSION} people × ${SESSION_ROUNDS} rounds, ${label}: p50 ${ms(s.p50)}, max ${ms(s.max)} over ${RUNS} runs`);
+  }
+}
+
 timing(false);
 timing(true);
 quality(SEEDS);
+session();
