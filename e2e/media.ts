@@ -24,11 +24,17 @@ export const NOTHING_ON: RememberedDevices = { ...CAMERA_AND_MIC_ON, micOn: fals
 /**
  * A person (own browser context) whose peer connections the test can read.
  * With `remembered`, every page load finds that device choice in storage, as if
- * the device check had been confirmed on this device before. What the media
- * session could not do (negotiation failures) goes to the test log as `[label] …`.
+ * the device check had been confirmed on this device before. `contextOptions`
+ * go to the browser context (e.g. `bypassCSP` for a page axe runs in). What the
+ * media session could not do (negotiation failures) goes to the test log as `[label] …`.
  */
-export async function newMediaPerson(browser: Browser, label: string, remembered?: RememberedDevices): Promise<Person> {
-  const person = await newPerson(browser);
+export async function newMediaPerson(
+  browser: Browser,
+  label: string,
+  remembered?: RememberedDevices,
+  contextOptions: Parameters<typeof newPerson>[1] = {},
+): Promise<Person> {
+  const person = await newPerson(browser, contextOptions);
   await person.context.addInitScript(RECORD_PEER_CONNECTIONS);
   if (remembered) {
     await person.context.addInitScript(([key, value]) => localStorage.setItem(key, value), [MEDIA_STORAGE_KEY, JSON.stringify(remembered)] as const);

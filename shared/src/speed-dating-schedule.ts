@@ -70,11 +70,16 @@ export function runningSpeedDating(sessions: readonly SpeedDating[], now: number
   return best;
 }
 
-/** The first round that has not begun at `now` (= rounds when all have). */
+/**
+ * The first round that has not begun at `now` (= rounds when all have). A
+ * round due at or after a host's stop never begins: it is nobody's history
+ * and nobody met in it.
+ */
 export function firstOpenRound(sd: SpeedDating, now: number): number {
-  if (sd.startAt === null || now < sd.startAt) return 0;
+  const t = sd.stoppedAt === null ? now : Math.min(now, sd.stoppedAt - 1);
+  if (sd.startAt === null || t < sd.startAt) return 0;
   const period = sd.roundMs + sd.breakMs;
-  return Math.min(sd.rounds, Math.floor((now - sd.startAt) / period) + 1);
+  return Math.min(sd.rounds, Math.floor((t - sd.startAt) / period) + 1);
 }
 
 /** Index of the group of `participantId` in round `round`, or -1. */

@@ -161,6 +161,24 @@ export function errorMessage(error: ErrorBody | ErrorCode): string {
       return msg('Die Veranstaltung hat schon die größtmögliche Zahl an Lobbys. Löschen Sie zuerst eine.', {
         id: 'error.lobbyTooMany',
       });
+    case 'speeddating.not_found':
+      return msg('Dieses Speed-Dating gibt es nicht mehr. Bitte laden Sie die Seite neu.', { id: 'error.speedDatingNotFound' });
+    case 'speeddating.started':
+      return msg('Dieses Speed-Dating hat schon begonnen. Einstellungen lassen sich nur vorher ändern.', { id: 'error.speedDatingStarted' });
+    case 'speeddating.not_started':
+      return msg('Dieses Speed-Dating hat noch nicht begonnen.', { id: 'error.speedDatingNotStarted' });
+    case 'speeddating.another_running':
+      return msg('Es läuft schon ein anderes Speed-Dating. Beenden Sie es zuerst.', { id: 'error.speedDatingAnotherRunning' });
+    case 'speeddating.round_begun':
+      return msg('Diese Runde hat schon begonnen. Sie können nur spätere Runden aussetzen.', { id: 'error.speedDatingRoundBegun' });
+    case 'speeddating.not_partner':
+      return msg('Mit dieser Person waren Sie in keiner Runde zusammen.', { id: 'error.speedDatingNotPartner' });
+    case 'speeddating.unknown_topic':
+      return msg('Dieses Thema steht nicht mehr zur Auswahl. Bitte laden Sie die Seite neu.', { id: 'error.speedDatingUnknownTopic' });
+    case 'speeddating.too_many':
+      return msg('Die Veranstaltung hat schon die größtmögliche Zahl an Speed-Datings. Löschen Sie zuerst eines.', {
+        id: 'error.speedDatingTooMany',
+      });
     case 'media.wrong_room':
       return msg('Sie sind inzwischen in einem anderen Raum. Bild und Ton verbinden sich dort neu.', { id: 'error.mediaWrongRoom' });
     case 'media.not_joined':

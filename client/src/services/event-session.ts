@@ -6,8 +6,9 @@
  *
  * It also follows the participant's room (rule B1): nobody tells a client
  * where it is; after every change and at the next moment a room changes by
- * itself (`nextRoomChangeAt`, e.g. the end of a round's closing warning) it
- * computes `roomOf(self, rounds, serverNow)` and, when that differs from the
+ * itself (`nextRoomChangeAt`, e.g. the end of a round's closing warning, and
+ * every switch of a speed-dating session, `speedDatingNextChangeAt`) it
+ * computes `roomOf(self, rounds, serverNow, …)` and, when that differs from the
  * chat's room, switches the chat there (`roomChanged` → `chat:history`).
  */
 import {
@@ -19,6 +20,7 @@ import {
   RoomActivity,
   SequencedPatch,
   Snapshot,
+  SpeedDatingContacts,
   countdownRemainingMs,
   isCountdownPaused,
   nextRoomChangeAt,
@@ -36,6 +38,7 @@ import {
   type PlenaryEffect,
   type PlenaryState,
 } from '../state/plenary-state.js';
+import { speedDatingNextChangeAt } from '../state/speed-dating.js';
 import type { Clock, Disposer } from './clock.js';
 import { ClockSync } from './clock-sync.js';
 import type { ConnectionEvent, RealtimeTransport } from './socket-client.js';
@@ -389,6 +392,52 @@ export class EventSession {
     return this.#transport.request('results:spotlight', { spotlight: board && { roundId: board.roundId, workshopId: board.workshopId } });
   }
 
+  // Speed dating (speeddating:* — save/delete/start/stop are host commands, the server checks)
+
+  saveSpeedDating(input: PayloadOf<'speeddating:save'>): Promise<Ack<{ speedDatingId: string }>> {
+    return this.#transport.request('speeddating:save', input);
+  }
+
+  deleteSpeedDating(speedDatingId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('speeddating:delete', { speedDatingId });
+  }
+
+  startSpeedDating(speedDatingId: string): Promise<Ack<{ startAt: number }>> {
+    return this.#transport.request('speeddating:start', { speedDatingId });
+  }
+
+  stopSpeedDating(speedDatingId: string): Promise<Ack<Empty>> {
+    return this.#transport.request('speeddating:stop', { speedDatingId });
+  }
+
+  /** "Runde aussetzen" for a round that has not begun (`out: false` takes part again). */
+  sitOutSpeedDating(speedDatingId: string, round: number, out: boolean): Promise<Ack<Empty>> {
+    return this.#transport.request('speeddating:sitOut', { speedDatingId, round, out });
+  }
+
+  chooseSpeedDatingTopics(speedDatingId: string, topics: string[]): Promise<Ack<Empty>> {
+    return this.#transport.request('speeddating:topics', { speedDatingId, topics });
+  }
+
+  /** "In Kontakt bleiben" with someone one was paired with. Private: no patch follows, fetch `speedDatingContacts` again. */
+  markSpeedDatingContact(speedDatingId: string, participantId: string, marked: boolean): Promise<Ack<Empty>> {
+    return this.#transport.request('speeddating:mark', { speedDatingId, participantId, marked });
+  }
+
+  saveSpeedDatingContact(speedDatingId: string, contact: { email: string; phone: string }): Promise<Ack<Empty>> {
+    return this.#transport.request('speeddating:contact', { speedDatingId, contact });
+  }
+
+  /** One's partners with marks, mutual contacts' details and their vCard (rule S7); checked against the schema. */
+  async speedDatingContacts(speedDatingId: string): Promise<Ack<SpeedDatingContacts>> {
+    const reply = await this.#transport.request('speeddating:contacts', { speedDatingId });
+    if (!reply.ok) return reply;
+    const parsed = SpeedDatingContacts.safeParse(reply.data);
+    if (parsed.success) return { ok: true, data: parsed.data };
+    this.#log.warn('mashup: unreadable speed-dating contacts', parsed.error);
+    return { ok: false, error: { code: ERROR_CODES.internal, message: 'unreadable contacts' } };
+  }
+
   // ------------------------------------------------------------- inbound
 
   #onConnection(e: ConnectionEvent): void {
@@ -520,9 +569,9 @@ export class EventSession {
     const view = this.#state.view;
     if (!view || this.#status.kind === 'ended') return;
     const now = Math.max(this.clock.serverNow(), this.#roomReachedAt);
-    this.#room = roomOf(view.self.participantId, view.rounds, now, view.lobbies);
+    this.#room = roomOf(view.self.participantId, view.rounds, now, view.lobbies, view.speedDatings);
     if (this.#state.chat && this.#state.chat.roomId !== this.#room) this.#reduce({ type: 'roomChanged', roomId: this.#room });
-    const at = nextRoomChangeAt(view.rounds, now);
+    const at = earliest(nextRoomChangeAt(view.rounds, now), speedDatingNextChangeAt(view, now));
     if (at === null) return;
     this.#roomTimer = this.#localClock.setTimeout(() => {
       this.#roomTimer = undefined;
@@ -626,6 +675,11 @@ export class EventSession {
   #notify(): void {
     for (const l of this.#listeners) l();
   }
+}
+
+/** The earlier of two moments, either of which may be absent. */
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 function backoff(attempt: number): number {

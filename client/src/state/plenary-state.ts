@@ -27,6 +27,7 @@ import type {
   SelfView,
   SequencedPatch,
   Snapshot,
+  SpeedDating,
 } from '@mashup/shared';
 
 /**
@@ -55,6 +56,8 @@ export interface EventView {
   floor: string[];
   /** Lobbies with their tables and who sits where, in creation order (PROTOCOL section 12). */
   lobbies: Lobby[];
+  /** Speed-dating sessions in creation order; who is in which pair follows from them (rule S2). No marks: those are private (S7). */
+  speedDatings: SpeedDating[];
   /** True once a patch says this participant was removed. */
   removed: boolean;
 }
@@ -155,6 +158,7 @@ function applySnapshot(state: PlenaryState, snapshot: Snapshot, source: 'connect
     spotlight: snapshot.spotlight,
     floor: snapshot.floor,
     lobbies: snapshot.lobbies,
+    speedDatings: snapshot.speedDatings,
     removed: false,
   };
   const chatStep = mergeChatHistory(state.chat, snapshot.chat, snapshot.chat.roomId, source === 'connect');
@@ -271,6 +275,16 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
     }
     case 'lobbyRemoved':
       return { ...view, lobbies: view.lobbies.filter((l) => l.id !== patch.lobbyId) };
+    case 'speedDating': {
+      const sd = patch.speedDating;
+      const exists = view.speedDatings.some((x) => x.id === sd.id);
+      const speedDatings = exists
+        ? view.speedDatings.map((x) => (x.id === sd.id ? sd : x))
+        : [...view.speedDatings, sd].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      return { ...view, speedDatings };
+    }
+    case 'speedDatingRemoved':
+      return { ...view, speedDatings: view.speedDatings.filter((x) => x.id !== patch.speedDatingId) };
   }
 }
 

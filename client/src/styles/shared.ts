@@ -86,6 +86,11 @@ export const baseStyles = css`
     border-color: var(--mu-danger);
     color: var(--mu-on-danger);
   }
+  /* Without this the generic hover above paints the light surface under the white text. */
+  .btn.danger:hover:not(:disabled) {
+    background: var(--mu-danger);
+    box-shadow: inset 0 0 0 2px var(--mu-on-danger);
+  }
   .btn.quiet {
     border-color: transparent;
     background: transparent;

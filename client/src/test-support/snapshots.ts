@@ -1,5 +1,5 @@
 /** Snapshots and people for client tests: one shape, so a new Snapshot field is added in one place. */
-import type { ParticipantView, Round, Snapshot } from '@mashup/shared';
+import type { ParticipantView, Round, Snapshot, SpeedDating } from '@mashup/shared';
 
 export const person = (id: string, extra: Partial<ParticipantView> = {}): ParticipantView => ({
   id,
@@ -37,6 +37,7 @@ export const snapshot = (seq: number, extra: Partial<Snapshot> = {}): Snapshot =
   spotlight: null,
   floor: [],
   lobbies: [],
+  speedDatings: [],
   chat: { roomId: 'plenary', seq: 0, messages: [] },
   ...extra,
 });
@@ -57,5 +58,25 @@ export const round = (extra: Partial<Round> = {}): Round => ({
   help: [],
   visits: {},
   pending: [],
+  ...extra,
+});
+
+/** A prepared speed-dating session 's1' (3 rounds of 3 minutes, 30 s breaks, default rules, not started): tests add what they need. */
+export const speedDating = (extra: Partial<SpeedDating> = {}): SpeedDating => ({
+  id: 's1',
+  title: 'Speed-Dating',
+  createdAt: 1,
+  roundMs: 180_000,
+  breakMs: 30_000,
+  rounds: 3,
+  rules: { differentMunicipality: true, matchByTopics: false },
+  topics: [],
+  starters: [],
+  startAt: null,
+  stoppedAt: null,
+  pairings: [],
+  takers: [],
+  sitOut: {},
+  chosen: {},
   ...extra,
 });

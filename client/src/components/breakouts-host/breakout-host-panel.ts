@@ -19,7 +19,7 @@ import { fieldsetStyles, panelStyles } from '../../styles/panel.js';
 import { baseStyles } from '../../styles/shared.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { syncDialog } from '../dialog-sync.js';
-import { runRequest } from '../run-request.js';
+import { runRequestFor } from '../run-request.js';
 import type { Confirmation, RoundAction } from './host-run.js';
 import { hostStyles } from './host-styles.js';
 import { clockTime } from './time-text.js';
@@ -196,20 +196,7 @@ export class BreakoutHostPanel extends LitElement {
   };
 
   /** Runs a request through the panels' shared status handling (run-request.ts); the confirmation may use the reply. */
-  #run = async <T>(request: () => Promise<Ack<T>>, confirmation: Confirmation<T> = ''): Promise<boolean> => {
-    let data: T | undefined;
-    const ok = await runRequest(
-      this,
-      async () => {
-        const reply = await request();
-        if (reply.ok) data = reply.data;
-        return reply;
-      },
-      typeof confirmation === 'string' ? confirmation : '',
-    );
-    if (ok && typeof confirmation === 'function') this.done = confirmation(data as T);
-    return ok;
-  };
+  #run = <T>(request: () => Promise<Ack<T>>, confirmation: Confirmation<T> = ''): Promise<boolean> => runRequestFor(this, request, confirmation);
 
   #now(): number {
     return this.#live.session?.clock.serverNow() ?? Date.now();

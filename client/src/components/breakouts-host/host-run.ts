@@ -4,9 +4,9 @@
  * status/error line (run-request.ts) however many rounds are listed.
  */
 import type { Ack } from '@mashup/shared';
+import type { Confirmation } from '../run-request.js';
 
-/** The confirmation to show after success: fixed, or made from the reply (e.g. "23 zugeteilt, 2 ohne Platz"). */
-export type Confirmation<T> = string | ((data: T) => string);
+export type { Confirmation };
 
 export type HostRun = <T>(request: () => Promise<Ack<T>>, confirmation?: Confirmation<T>) => Promise<boolean>;
 

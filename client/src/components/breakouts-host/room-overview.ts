@@ -19,6 +19,7 @@ import { SessionController } from '../../context.js';
 import { icon } from '../../icons.js';
 import type { EventSession } from '../../services/event-session.js';
 import { roomRows, visitOf, type RoomRow } from '../../state/round-host.js';
+import { dataTableStyles } from '../../styles/data-table.js';
 import { baseStyles } from '../../styles/shared.js';
 import type { HostRun } from './host-run.js';
 import { hostStyles } from './host-styles.js';
@@ -30,27 +31,8 @@ export class RoomOverview extends LitElement {
   static override styles = [
     baseStyles,
     hostStyles,
+    dataTableStyles,
     css`
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      caption {
-        text-align: left;
-        font-weight: 700;
-        padding-bottom: var(--mu-space-2);
-      }
-      th,
-      td {
-        text-align: left;
-        vertical-align: top;
-        padding: var(--mu-space-2);
-        border-bottom: 1px solid var(--mu-border-soft);
-      }
-      th[scope='col'] {
-        font-size: 0.875rem;
-        color: var(--mu-text-muted);
-      }
       tr.help td,
       tr.help th {
         background: var(--mu-warning-soft);
@@ -66,26 +48,6 @@ export class RoomOverview extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: var(--mu-space-1);
-      }
-      /* On narrow screens the table becomes stacked cards. */
-      @media (max-width: 640px) {
-        thead {
-          display: none;
-        }
-        tr,
-        th,
-        td {
-          display: block;
-        }
-        tr {
-          border: 1px solid var(--mu-border-soft);
-          border-radius: var(--mu-radius);
-          margin-bottom: var(--mu-space-2);
-        }
-        td,
-        th {
-          border-bottom: 0;
-        }
       }
     `,
   ];

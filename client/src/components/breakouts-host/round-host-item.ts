@@ -13,6 +13,7 @@ import { closesAt, formatRemaining, roundPhase, roundRemainingMs, isRoundLive, t
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SessionController } from '../../context.js';
+import { hostButton } from '../host-button.js';
 import { icon, type IconName } from '../../icons.js';
 import { assignStrategies, seatsChangeable, type AssignStrategy } from '../../state/round-host.js';
 import { panelStyles } from '../../styles/panel.js';
@@ -185,15 +186,8 @@ export class RoundHostItem extends LitElement {
     this.dispatchEvent(new CustomEvent<RoundAction>('round-action', { detail, bubbles: true, composed: true }));
   }
 
-  /** aria-disabled rather than disabled, so a button keeps focus when it becomes unavailable (see host menu). */
   #button(testid: string, label: string, iconName: IconName | null, unavailable: boolean, action: () => unknown, primary = false) {
-    const off = unavailable || this.busy;
-    return html`<button class="btn ${primary ? 'primary' : ''}" type="button" data-testid=${testid} aria-disabled=${off ? 'true' : 'false'}
-      @click=${() => {
-        if (!off) void action();
-      }}>
-      ${iconName ? icon(iconName) : nothing}${label}
-    </button>`;
+    return hostButton({ testid, label, icon: iconName, off: unavailable || this.busy, action, primary });
   }
 }
 

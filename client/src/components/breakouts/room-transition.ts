@@ -1,16 +1,18 @@
 /**
  * <mashup-room-transition> — a short screen over the main view when one's
  * room changes, naming the destination ("Sie wechseln in den Workshopraum
- * X", "Zurück ins Plenum"), so a move is seen while it happens and the view
- * is never blank (shared/UI.md). It says the same to screen readers. With
- * prefers-reduced-motion it appears and goes without a fade.
+ * X", "Ihr Tisch: Tisch 3", "Sie sind in der Lobby „Social Eating“",
+ * "Speed-Dating: Ihr Gespräch mit Ada", "Zurück ins Plenum"), so a move
+ * is seen while it happens and the view is never blank (shared/UI.md). It
+ * says the same to screen readers. With prefers-reduced-motion it appears
+ * and goes without a fade.
  *
  * Properties: `roomId` (the current room), `destination` (its name, shown
- * for a workshop; the plenary has its own words). The first value set is
- * where one arrived, not a move: no screen for it.
+ * for a workshop, a table or a lobby's floor; a pair's partners; why one is
+ * on a speed-dating floor; the plenary has its own words). The first value set is where one arrived, not a move: no screen for it.
  */
 import { localized, msg, str } from '@lit/localize';
-import { PLENARY_ROOM } from '@mashup/shared';
+import { PLENARY_ROOM, isDatingFloorRoom, isLobbyRoom, isPairRoom, isTableRoom } from '@mashup/shared';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles } from '../../styles/shared.js';
@@ -90,10 +92,18 @@ export class RoomTransition extends LitElement {
   }
 
   override render() {
-    const plenary = this.roomId === PLENARY_ROOM;
-    const text = plenary
-      ? msg('Zurück ins Plenum', { id: 'breakout.transition.plenary' })
-      : msg(str`Sie wechseln in den Workshopraum ${this.destination}`, { id: 'breakout.transition.workshop' });
+    const text =
+      this.roomId === PLENARY_ROOM
+        ? msg('Zurück ins Plenum', { id: 'breakout.transition.plenary' })
+        : isTableRoom(this.roomId)
+          ? msg(str`Ihr Tisch: ${this.destination}`, { id: 'lobby.transition.table' })
+          : isLobbyRoom(this.roomId)
+            ? msg(str`Sie sind in der Lobby „${this.destination}“`, { id: 'lobby.transition.floor' })
+            : isPairRoom(this.roomId)
+              ? msg(str`Speed-Dating: Ihr Gespräch mit ${this.destination}`, { id: 'speedDating.transitionPair' })
+              : isDatingFloorRoom(this.roomId)
+                ? msg(str`Speed-Dating: ${this.destination}`, { id: 'speedDating.transitionFloor' })
+                : msg(str`Sie wechseln in den Workshopraum ${this.destination}`, { id: 'breakout.transition.workshop' });
     return html`<div role="status">
       ${this.showing
         ? html`<div class="screen" data-testid="room-transition" data-destination=${this.roomId}>

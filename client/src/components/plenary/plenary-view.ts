@@ -15,6 +15,20 @@
  * host area of both views; jump links at the top of the main view (`host-nav`)
  * take hosts to any host panel without scrolling.
  *
+ * Lobbies (Social Eating, Get-together): while a lobby is open the room is
+ * its floor or one's table (rule L2), and the main view is
+ * <mashup-lobby-view> — the table floor, or the table's own room; the top
+ * bar names "lobby title · table". The hosts' lobby controls
+ * (<mashup-lobby-host-panel>, components/lobby-host/) sit in the host area.
+ *
+ * Speed dating: while a session runs the room is one's pair or the
+ * session's floor (rule S2); the main view is <mashup-dating-pair> (video
+ * grid, partner card, starter, countdown) or <mashup-dating-floor> (breaks,
+ * sitting out, joined late), and the top bar says "Speed-Dating · Runde 2
+ * von 5". Before round 1 the plenary (or lobby) shows <mashup-dating-panel>,
+ * after the end <mashup-dating-contacts>. The hosts' controls
+ * (<mashup-speed-dating-host-panel>, components/speed-dating-host/) sit in the host area.
+ *
  * Hosts see open help requests in a banner below the announcement
  * (`<mashup-help-banner>`), whether or not the host area is open.
  *
@@ -29,7 +43,7 @@
  * where the side panel becomes a section below the stage.
  */
 import { ContextProvider, provide } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AppController, SessionController, sessionContext } from '../../context.js';
@@ -57,8 +71,18 @@ import '../breakouts/workshop-room.js';
 import '../breakouts/results-wall.js';
 import '../breakouts/room-transition.js';
 import '../breakouts-host/help-banner.js';
+import '../lobby/lobby-view.js';
+import '../lobby-host/lobby-host-panel.js';
 import { liveRound } from '@mashup/shared';
 import { roomWorkshop } from '../../state/breakouts.js';
+import { lobbyPlace } from '../../state/lobby.js';
+import '../speed-dating/dating-pair.js';
+import '../speed-dating/dating-floor.js';
+import '../speed-dating/dating-panel.js';
+import '../speed-dating/dating-contacts.js';
+import '../speed-dating-host/speed-dating-host-panel.js';
+import { activeSpeedDating, contactSessions, datingPlace, datingSituation, type DatingPlace } from '../../state/speed-dating.js';
+import type { EventView } from '../../state/plenary-state.js';
 
 @customElement('mashup-plenary')
 @localized()
@@ -195,14 +219,22 @@ export class PlenaryView extends LitElement {
     const now = this.session.clock.serverNow();
     const roomId = this.session.roomId;
     const room = roomWorkshop(view, roomId, now);
+    // Speed dating comes before the lobby, as in roomOf: a session runs during a get-together.
+    const dating = room ? null : datingPlace(view, roomId, now);
+    const place = room || dating ? null : lobbyPlace(view, roomId);
+    // Where one is, for the top bar, the main landmark and the transition: a workshop, "lobby · table", the lobby.
+    const roomName =
+      room?.workshop.title ??
+      (dating ? datingRoomName(dating, now) : place ? (place.table ? `${place.lobby.title} · ${place.table.name}` : place.lobby.title) : '');
     return html`
       <mashup-top-bar
         .event=${view.event}
         .self=${selfParticipant(view) ?? null}
         .countdown=${view.countdown}
         .clock=${this.session.clock}
-        .roomName=${room?.workshop.title ?? ''}
+        .roomName=${roomName}
         .round=${liveRound(view.rounds, now)}
+        .dating=${dating?.sd ?? null}
       ></mashup-top-bar>
       <mashup-connection-banner .status=${status} @reconnect-now=${() => this.session.reconnectNow()}></mashup-connection-banner>
       <mashup-announcement-banner
@@ -214,11 +246,18 @@ export class PlenaryView extends LitElement {
       <mashup-help-banner></mashup-help-banner>
       <div class="body">
         <div class="main-col">
-          <main id="main" aria-label=${room ? room.workshop.title : msg('Plenum', { id: 'room.plenary' })}>
+          <main id="main" aria-label=${roomName || msg('Plenum', { id: 'room.plenary' })}>
             ${host && this.hostMenuOpen ? this.#hostNav(room !== null) : nothing}
             ${room
               ? html`<mashup-workshop-room .round=${room.round} .workshop=${room.workshop}></mashup-workshop-room>`
-              : this.#plenaryMain(view)}
+              : dating
+                ? dating.kind === 'pair'
+                  ? html`<mashup-dating-pair .sd=${dating.sd} .round=${dating.round}></mashup-dating-pair>`
+                  : html`<mashup-dating-floor .sd=${dating.sd}></mashup-dating-floor>`
+                : place
+                  ? // At a table the table's grid comes first; speed dating shows on the lobby's floor.
+                    html`${place.table ? nothing : this.#dating(view, now)}<mashup-lobby-view .lobby=${place.lobby} .table=${place.table}></mashup-lobby-view>`
+                  : this.#plenaryMain(view, now)}
             ${host && this.hostMenuOpen
               ? html`${room
                     ? nothing
@@ -226,11 +265,18 @@ export class PlenaryView extends LitElement {
                         <mashup-pk-host-panel id="host-area-pk" tabindex="-1"></mashup-pk-host-panel>
                         <mashup-video-host-panel id="host-area-video" tabindex="-1"></mashup-video-host-panel>`}
                   <!-- The hosts' workshop-round controls (components/breakouts-host/). -->
-                  <mashup-breakout-host-panel id="host-area-rounds" tabindex="-1"></mashup-breakout-host-panel>`
+                  <mashup-breakout-host-panel id="host-area-rounds" tabindex="-1"></mashup-breakout-host-panel>
+                  <!-- The hosts' lobbies with tables (components/lobby-host/). -->
+                  <mashup-lobby-host-panel id="host-area-lobbies" tabindex="-1"></mashup-lobby-host-panel>
+                  <!-- The hosts' speed dating (components/speed-dating-host/). -->
+                  <mashup-speed-dating-host-panel id="host-area-dating" tabindex="-1"></mashup-speed-dating-host-panel>`
               : nothing}
           </main>
           <mashup-reaction-overlay></mashup-reaction-overlay>
-          <mashup-room-transition .roomId=${roomId} .destination=${room?.workshop.title ?? ''}></mashup-room-transition>
+          <mashup-room-transition
+            .roomId=${roomId}
+            .destination=${dating ? datingDestination(view, dating, now) : (place?.table?.name ?? roomName)}
+          ></mashup-room-transition>
         </div>
         <mashup-side-panel></mashup-side-panel>
       </div>
@@ -242,7 +288,18 @@ export class PlenaryView extends LitElement {
     `;
   }
 
-  #plenaryMain(view: NonNullable<SessionController['view']>) {
+  /**
+   * Speed dating outside its rooms: the session before round 1 (topics, sitting out, the start
+   * countdown) and, once one has ended, its "Kontakte" view — in the plenary and in a lobby alike.
+   */
+  #dating(view: EventView, now: number) {
+    const sd = activeSpeedDating(view, now);
+    const ended = contactSessions(view, view.self.participantId, now);
+    return html`${sd ? html`<mashup-dating-panel .sd=${sd}></mashup-dating-panel>` : nothing}
+    ${ended.map((e) => html`<mashup-dating-contacts .sd=${e}></mashup-dating-contacts>`)}`;
+  }
+
+  #plenaryMain(view: NonNullable<SessionController['view']>, now: number) {
     // What is happening now comes first: a running Pecha Kucha, the next round's choice, the results
     // (with a host's spotlight); the welcome and the Pecha Kucha preview below them.
     const pkRunning = view.pechakucha?.run ? true : false;
@@ -250,6 +307,7 @@ export class PlenaryView extends LitElement {
     return html`<mashup-media-grid mode="stage"></mashup-media-grid>
       ${view.video ? html`<mashup-video-player></mashup-video-player>` : nothing}
       ${pkRunning ? html`<mashup-pk-stage></mashup-pk-stage>` : nothing}
+      ${this.#dating(view, now)}
       <mashup-workshop-choices></mashup-workshop-choices>
       <mashup-results-wall></mashup-results-wall>
       ${pkRunning
@@ -265,7 +323,7 @@ export class PlenaryView extends LitElement {
    * an open dialog, a draft, a pending confirmation) and would still leave it
    * below the stage — so hosts get one keyboard-operable step to any of them.
    * Links rather than tabs: every panel stays rendered, as the e2e specs and
-   * hosts expect. In a workshop room only the round panel is there.
+   * hosts expect. In a workshop room only the round and lobby panels are there.
    */
   #hostNav(inRoom: boolean) {
     const targets = [
@@ -277,6 +335,8 @@ export class PlenaryView extends LitElement {
             { id: 'host-area-video', label: msg('Videobotschaften', { id: 'video.host.title' }) },
           ]),
       { id: 'host-area-rounds', label: msg('Workshoprunden', { id: 'breakoutHost.title' }) },
+      { id: 'host-area-lobbies', label: msg('Lobbys und Tische', { id: 'lobbyHost.panelTitle' }) },
+      { id: 'host-area-dating', label: msg('Speed-Dating', { id: 'speedDating.kicker' }) },
     ];
     return html`<nav class="host-nav" aria-label=${msg('Bereiche der Moderation', { id: 'hostNav.label' })} data-testid="host-nav">
       <ul>
@@ -302,6 +362,27 @@ export class PlenaryView extends LitElement {
     this.dismissedId = e.detail.id;
     this.#app.services.store.saveDismissedAnnouncement(this.code, e.detail.id);
   }
+}
+
+/** The top bar's room name in a running session: "Speed-Dating · Runde 2 von 5", in a break "Speed-Dating · Pause". */
+function datingRoomName(place: DatingPlace, now: number): string {
+  const s = datingSituation(place.sd, '', now);
+  if (s.kind === 'break') return msg('Speed-Dating · Pause', { id: 'speedDating.roomBreak' });
+  const n = (place.kind === 'pair' ? place.round : s.kind === 'waiting' ? s.round : 0) + 1;
+  const total = place.sd.rounds;
+  return msg(str`Speed-Dating · Runde ${n} von ${total}`, { id: 'speedDating.roomRound' });
+}
+
+/** What the transition screen names: the partners of a pair ("Ada und Ben"), or why one is on the floor. */
+function datingDestination(view: EventView, place: DatingPlace, now: number): string {
+  if (place.kind === 'pair') {
+    const names = place.members.filter((id) => id !== view.self.participantId).map((id) => view.participants.find((p) => p.id === id)?.name ?? '');
+    return names.filter((n) => n !== '').join(msg(' und ', { id: 'speedDating.and' }));
+  }
+  const s = datingSituation(place.sd, view.self.participantId, now);
+  if (s.kind === 'waiting' && s.sittingOut) return msg('Sie setzen diese Runde aus', { id: 'speedDating.transitionSitOut' });
+  if (s.kind === 'waiting') return msg('Sie sind in der nächsten Runde dabei', { id: 'speedDating.transitionLate' });
+  return msg('Pause, gleich wechseln die Paare', { id: 'speedDating.transitionBreak' });
 }
 
 declare global {

@@ -6,10 +6,23 @@
  *
  * Properties: `event` (EventInfo), `self` (own ParticipantView, if known),
  * `countdown` (Countdown | null), `clock` (ServerClock), `roomName` (the
- * workshop's title; empty for the plenary), `round` (the live Round or null).
+ * workshop's title; empty for the plenary), `round` (the live Round or null),
+ * `dating` (the running speed-dating session or null: its line says the time
+ * left, "02:13 übrig", or in a break "Nächste Runde in 00:20").
  */
 import { localized, msg, str } from '@lit/localize';
-import { closesAt, formatRemaining, roundPhase, roundRemainingMs, type Countdown, type EventInfo, type ParticipantView, type Round } from '@mashup/shared';
+import {
+  closesAt,
+  formatRemaining,
+  roundPhase,
+  roundRemainingMs,
+  speedDatingPhase,
+  type Countdown,
+  type EventInfo,
+  type ParticipantView,
+  type Round,
+  type SpeedDating,
+} from '@mashup/shared';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { TickController } from '../../context.js';
@@ -94,11 +107,12 @@ export class TopBar extends LitElement {
   @property({ attribute: false }) clock: ServerClock | null = null;
   @property() roomName = '';
   @property({ attribute: false }) round: Round | null = null;
+  @property({ attribute: false }) dating: SpeedDating | null = null;
 
   constructor() {
     super();
     // Only while a round is live; the digits come from the schedule, the tick only decides when to look.
-    new TickController(this, 500, () => this.round !== null);
+    new TickController(this, 500, () => this.round !== null || this.dating !== null);
   }
 
   override render() {
@@ -111,7 +125,7 @@ export class TopBar extends LitElement {
             ><span class="visually-hidden">, </span>${this.roomName || msg('Plenum', { id: 'room.plenary' })}</span
           >
         </h1>
-        ${this.#renderRound()}
+        ${this.#renderRound()} ${this.#renderDating()}
       </div>
       <mashup-countdown .countdown=${this.countdown} .clock=${this.clock}></mashup-countdown>
       ${this.#renderSelf()}
@@ -128,6 +142,23 @@ export class TopBar extends LitElement {
         ? msg(str`${round.title} · zurück ins Plenum in ${formatRemaining((closesAt(round) ?? now) - now)}`, { id: 'breakout.topbar.closing' })
         : msg(str`${round.title} · ${formatRemaining(roundRemainingMs(round, now))} übrig`, { id: 'breakout.topbar.running' });
     return html`<p class="round" data-testid="round-status">${text}</p>`;
+  }
+
+  #renderDating() {
+    const sd = this.dating;
+    if (!sd || !this.clock) return nothing;
+    const now = this.clock.serverNow();
+    const phase = speedDatingPhase(sd, now);
+    let text: string;
+    // The room name says "Speed-Dating · Runde 2 von 5" (or "· Pause"); this line the time.
+    if (phase.kind === 'round') {
+      text = msg(str`${formatRemaining(phase.endsAt - now)} übrig`, { id: 'speedDating.topbar.round' });
+    } else if (phase.kind === 'break') {
+      text = msg(str`Nächste Runde in ${formatRemaining(phase.endsAt - now)}`, { id: 'speedDating.topbar.break' });
+    } else {
+      return nothing;
+    }
+    return html`<p class="round" data-testid="dating-status">${text}</p>`;
   }
 
   #renderSelf() {

@@ -13,6 +13,7 @@
 import {
   MEDIA_OFF,
   mediaRights,
+  mediaRoomKind,
   liveRound,
   pkNextStageChangeAt,
   workshopMembers,
@@ -507,8 +508,9 @@ export class MediaSession implements MediaControls {
   /** A new view for the listeners; the plane hears which cameras it now shows large (M5). */
   #render(): void {
     this.#view = this.#buildView();
-    // The same layout the grid draws: the plenary shows its stage, every other room all its people.
-    const large = largeCameras(gridLayout(this.#view, this.#room === PLENARY_ROOM ? 'stage' : 'room'));
+    // The same layout the grid draws: a stage (the plenary, a lobby's floor) shows who sends, every other room all its people.
+    const stage = this.#room !== null && mediaRoomKind(this.#room) === 'stage';
+    const large = largeCameras(gridLayout(this.#view, stage ? 'stage' : 'room'));
     const key = large.join(' ');
     if (this.#plane && key !== this.#emphasis) {
       this.#emphasis = key;

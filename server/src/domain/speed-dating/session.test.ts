@@ -167,6 +167,18 @@ describe('speed-dating sessions', () => {
     expect(pairsOf(started.pairings[0]!.groups).sort()).toEqual(['p00|p02', 'p01|p03']);
   });
 
+  it('rounds due after a stop never begin: nobody met in them, and they are no history (rules S3, S6)', () => {
+    const sd = s.start(session(), [], takers(4), new Map(), T0);
+    const stopped = s.stop(sd, roundStartAt(sd, 1)! + 1000) as SpeedDating; // during round 2
+    const later = roundStartAt(sd, 3)! + 1;
+    expect(firstOpenRound(stopped, later)).toBe(2);
+    expect(metInSession(stopped, 'p00', later)).toEqual([partnersIn(sd, 0, 'p00')[0], partnersIn(sd, 1, 'p00')[0]]);
+    expect(code(() => s.mark(stopped, null, 'p00', partnersIn(sd, 2, 'p00')[0]!, true, later))).toBe('speeddating.not_partner');
+    expect([...s.eventHistory([stopped], 'other', later).keys()]).toHaveLength(4);
+    // Stopped in the lead: no round ever began.
+    expect(firstOpenRound(s.stop(sd, T0 + 1) as SpeedDating, later)).toBe(0);
+  });
+
   it('marks: only people one talked to; mutual only when both marked (rules S6, S7)', () => {
     const sd = s.start(session(), [], takers(4), new Map(), T0);
     const inRound1 = roundStartAt(sd, 1)! + 1;
