@@ -167,10 +167,9 @@ test.describe('speed dating (mesh)', () => {
     await mark(q, p).check();
     await mark(r, s).check();
 
-    // Q's list is fetched after Q's own mark: mutual at once. P asks again (or waits for the next poll).
+    // Q's list is fetched after Q's own mark: mutual at once. P is told by the server (no click, no reload).
     await expect(q.person.page.getByTestId('dating-contact').filter({ hasText: p.name })).toHaveAttribute('data-mutual', 'true');
     await expect(q.person.page.getByTestId('dating-vcard')).toBeVisible();
-    await p.person.page.getByTestId('dating-contacts-refresh').click();
     const pRow = p.person.page.getByTestId('dating-contact').filter({ hasText: q.name });
     await expect(pRow).toHaveAttribute('data-mutual', 'true');
     await expect(pRow.getByTestId('dating-mutual')).toContainText('Gegenseitig');

@@ -72,4 +72,15 @@ describe('EventSession and speed dating (rule S2: rooms from the schedule and th
     await flush();
     expect((await bad).ok).toBe(false);
   });
+
+  it('a "contacts changed" push reaches the listeners with its session; an unreadable one does not (rule S7)', () => {
+    const { transport, session } = live([started]);
+    const heard: string[] = [];
+    const stop = session.onSpeedDatingContacts((id) => heard.push(id));
+    transport.push('speeddating:contacts', { speedDatingId: started.id });
+    transport.push('speeddating:contacts', { speedDatingId: 42 } as never);
+    stop();
+    transport.push('speeddating:contacts', { speedDatingId: started.id });
+    expect(heard).toEqual([started.id]);
+  });
 });

@@ -18,6 +18,7 @@ import {
   PLENARY_ROOM,
   ReactionBurst,
   RoomActivity,
+  ContactsChanged,
   SequencedPatch,
   Snapshot,
   SpeedDatingContacts,
@@ -93,6 +94,7 @@ export class EventSession {
   #status: SessionStatus = { kind: 'connecting' };
   readonly #listeners = new Set<() => void>();
   readonly #burstListeners = new Set<(burst: ReactionBurst) => void>();
+  readonly #contactsListeners = new Set<(speedDatingId: string) => void>();
   readonly #disposers: Disposer[] = [];
   readonly #timers = new Set<Disposer>();
   #reconnectAttempt = 0;
@@ -126,6 +128,7 @@ export class EventSession {
       t.on('reaction:burst', (raw) => this.#onBurst(raw)),
       t.on('session:end', ({ reason }) => this.#onSessionEnd(reason)),
       t.on('room:activity', (raw) => this.#onRoomActivity(raw)),
+      t.on('speeddating:contacts', (raw) => this.#onContactsChanged(raw)),
     );
   }
 
@@ -158,6 +161,12 @@ export class EventSession {
     return () => this.#listeners.delete(listener);
   }
 
+  /** The server says one's speed-dating contacts in a session changed (rule S7): ask again. */
+  onSpeedDatingContacts(listener: (speedDatingId: string) => void): Disposer {
+    this.#contactsListeners.add(listener);
+    return () => this.#contactsListeners.delete(listener);
+  }
+
   onBurst(listener: (burst: ReactionBurst) => void): Disposer {
     this.#burstListeners.add(listener);
     return () => this.#burstListeners.delete(listener);
@@ -188,6 +197,7 @@ export class EventSession {
     this.#transport.disconnect();
     this.#listeners.clear();
     this.#burstListeners.clear();
+    this.#contactsListeners.clear();
   }
 
   // ------------------------------------------------------------- requests
@@ -525,6 +535,15 @@ export class EventSession {
       return;
     }
     for (const l of this.#burstListeners) l(parsed.data);
+  }
+
+  #onContactsChanged(raw: unknown): void {
+    const parsed = ContactsChanged.safeParse(raw);
+    if (!parsed.success) {
+      this.#log.warn('mashup: unreadable speed-dating contacts push', parsed.error);
+      return;
+    }
+    for (const l of this.#contactsListeners) l(parsed.data.speedDatingId);
   }
 
   #onRoomActivity(raw: unknown): void {

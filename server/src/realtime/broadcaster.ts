@@ -24,6 +24,8 @@ export interface Broadcaster {
   mediaPeers(peerIds: readonly string[], push: MediaPeersPush): void;
   mediaSignal(peerId: string, signal: SignalFromPeer): void;
   sfuProducer(peerIds: readonly string[], push: SfuProducerPush): void;
+  /** Tells these participants (all their tabs) that their speed-dating contacts changed (rule S7). */
+  speedDatingContacts(eventId: string, participantIds: readonly string[], speedDatingId: string): void;
 }
 
 /** `clustered`: other server processes share this store (Redis adapter), so some pushes must reach them too. */
@@ -70,6 +72,9 @@ export function socketBroadcaster(io: MashupServer, clustered: boolean): Broadca
     },
     sfuProducer(peerIds, push) {
       if (peerIds.length) io.to([...peerIds]).emit('media:sfu:producer', push);
+    },
+    speedDatingContacts(eventId, participantIds, speedDatingId) {
+      if (participantIds.length) io.to(participantIds.map((p) => socketRooms.participant(eventId, p))).emit('speeddating:contacts', { speedDatingId });
     },
   };
 }

@@ -191,11 +191,26 @@ describe.each(['memory', 'redis'] as const)('speed dating on the %s store', (kin
     const seqBefore = await settle(host, everyone);
     ok(await a.c.request('speeddating:contact', { speedDatingId: id, contact: { email: 'alex@kiel.de', phone: '+49 431 1' } }));
     ok(await b.c.request('speeddating:contact', { speedDatingId: id, contact: { email: 'b@example.org', phone: '' } }));
+    // Who is told: B only once A's mark answers B's (never of a one-sided mark), and nobody of C.
+    const pushes = new Map<Person, number>(four.map((p) => [p, 0]));
+    for (const p of four) p.c.socket.on('speeddating:contacts', ({ speedDatingId }) => speedDatingId === id && pushes.set(p, pushes.get(p)! + 1));
     ok(await a.c.request('speeddating:mark', { speedDatingId: id, participantId: b.c.participantId, marked: true }));
+    // (A push is sent before the request's ack, so each wait starts before its request.)
+    const bTold = b.c.next('speeddating:contacts');
+    const aTold = a.c.next('speeddating:contacts');
     ok(await b.c.request('speeddating:mark', { speedDatingId: id, participantId: a.c.participantId, marked: true }));
+    await aTold; // B's mark made the pair mutual: A is told
     ok(await a.c.request('speeddating:mark', { speedDatingId: id, participantId: c.c.participantId, marked: true }));
+    let told = a.c.next('speeddating:contacts');
+    ok(await b.c.request('speeddating:contact', { speedDatingId: id, contact: { email: 'b@example.org', phone: '030 1' } }));
+    await told; // B changed the details A may now see
+    told = a.c.next('speeddating:contacts');
+    ok(await b.c.request('speeddating:contact', { speedDatingId: id, contact: { email: 'b@example.org', phone: '' } }));
+    await told;
+    expect(await Promise.race([bTold.then(() => 'told'), settle(host, everyone).then(() => 'not told')])).toBe('not told');
+    expect(pushes.get(c)).toBe(0);
     // Private writes take no event seq: the next public change follows the last one directly.
-    expect(await settle(host, everyone)).toBe(seqBefore + 1);
+    expect(await settle(host, everyone)).toBe(seqBefore + 2);
 
     const forA = ok(await a.c.request('speeddating:contacts', { speedDatingId: id }));
     expect(forA.contact).toEqual({ email: 'alex@kiel.de', phone: '+49 431 1' });

@@ -333,6 +333,9 @@ export type ReactionBurst = { counts: Partial<Record<ReactionKindT, number>> };
 /** `room:activity`: something happened in a workshop room (for the hosts' overview). */
 export const RoomActivity = z.object({ roomId: z.string().min(1), at: z.number() });
 export type RoomActivity = z.infer<typeof RoomActivity>;
+/** `speeddating:contacts` push: only which session (rule S7). */
+export const ContactsChanged = z.object({ speedDatingId: z.string().min(1) });
+export type ContactsChanged = z.infer<typeof ContactsChanged>;
 
 export type SessionEndReason = 'removed' | 'shutdown';
 
@@ -352,6 +355,11 @@ export interface ServerToClientEvents {
   'media:signal': (signal: SignalFromPeer) => void;
   /** SFU: a producer in the room opened or closed. */
   'media:sfu:producer': (push: SfuProducerPush) => void;
+  /**
+   * One's speed-dating contacts changed: a mark became mutual or stopped being, or a mutual
+   * contact changed their details. Only the session id: ask `speeddating:contacts` (rule S7).
+   */
+  'speeddating:contacts': (info: ContactsChanged) => void;
 }
 
 /** Client → server requests, typed for socket.io's generics. */

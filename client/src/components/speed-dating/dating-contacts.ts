@@ -8,8 +8,9 @@
  * Marks and contact details are private (rule S7): no patch ever carries
  * them, so this view asks with `speeddating:contacts` when it opens, after
  * each mark or save, on "Aktualisieren", when the tab becomes visible again,
- * and every POLL_MS while one waits for someone one marked to mark back —
- * the other person's mark arrives no other way. Whether a contact is mutual is said in words beside the name.
+ * and when the server pushes `speeddating:contacts` (someone one marked
+ * marked back or took the mark back, or a mutual contact changed their
+ * details). Whether a contact is mutual is said in words beside the name.
  *
  * Properties: `sd` (an ended SpeedDating in which one met someone). Session from context.
  */
@@ -25,9 +26,6 @@ import { vcardFileName } from '../../state/speed-dating.js';
 import { baseStyles } from '../../styles/shared.js';
 import { kickerStyles } from '../../styles/stage.js';
 import { datingStyles } from './dating-styles.js';
-
-/** How often the list is fetched again while shown (a partner's mark has no push). */
-export const POLL_MS = 15_000;
 
 type FieldProblem = 'email' | 'phone';
 
@@ -154,7 +152,9 @@ export class DatingContacts extends LitElement {
   @state() error = '';
   @state() done = '';
   readonly #live = new SessionController(this);
-  #poll: ReturnType<typeof setInterval> | undefined;
+  /** The server's "your contacts changed" (a mark answered, details changed) for this session: fetch again. */
+  #stopListening: (() => void) | undefined;
+  #listeningTo: object | null = null;
   /** The last download's object URL: kept until the next one or until the view goes (revoking at once can cancel it). */
   #downloadUrl: string | null = null;
   /** Bumped per fetch: an older answer arriving after a newer one is dropped. */
@@ -167,16 +167,14 @@ export class DatingContacts extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onVisible);
-    this.#poll = setInterval(() => {
-      if (document.visibilityState === 'visible' && this.#waiting()) void this.#refresh();
-    }, POLL_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisible);
-    clearInterval(this.#poll);
-    this.#poll = undefined;
+    this.#stopListening?.();
+    this.#stopListening = undefined;
+    this.#listeningTo = null;
     if (this.#downloadUrl) URL.revokeObjectURL(this.#downloadUrl);
     this.#downloadUrl = null;
   }
@@ -189,6 +187,14 @@ export class DatingContacts extends LitElement {
   }
 
   protected override updated(): void {
+    const session = this.#live.session;
+    if (session && this.#listeningTo !== session) {
+      this.#stopListening?.();
+      this.#listeningTo = session;
+      this.#stopListening = session.onSpeedDatingContacts((id) => {
+        if (id === this.sd?.id) void this.#refresh();
+      });
+    }
     // Fetch once per session shown, as soon as both it and the connection are there.
     if (this.sd && this.#live.session && this.#shownFor !== this.sd.id) {
       this.#shownFor = this.sd.id;
@@ -395,14 +401,6 @@ export class DatingContacts extends LitElement {
     this.renderRoot.appendChild(a);
     a.click();
     a.remove();
-  }
-
-  /**
-   * Someone one marked has not marked back (yet): only then can a fetch bring news one waits for.
-   * Polling all day for everyone who ever met someone would be a steady load for nothing.
-   */
-  #waiting(): boolean {
-    return this.contacts?.partners.some((p) => p.marked && !p.mutual) ?? false;
   }
 
   #onVisible = (): void => {

@@ -10,7 +10,7 @@
  * begun are planned again (rule S3).
  */
 import { metInSession, type SpeedDating, type SpeedDatingContacts } from '@mashup/shared';
-import type { Unchanged } from '../../domain/context.js';
+import { UNCHANGED, type Unchanged } from '../../domain/context.js';
 import { refuse } from '../../domain/errors.js';
 import type { ParticipantRecord } from '../../domain/records.js';
 import * as sessions from '../../domain/speed-dating/session.js';
@@ -155,15 +155,32 @@ export function speedDatingHandlers(deps: FeatureDeps) {
 
   const mark: Handler<'speeddating:mark'> = async ({ eventId, actor }, { speedDatingId, participantId, marked }) => {
     const sd = await find(eventId, speedDatingId);
-    await deps.store.updateSpeedDatingMarks(eventId, speedDatingId, actor.id, (cur) =>
-      sessions.mark(sd, cur, actor.id, participantId, marked, now()),
-    );
+    let changed = false;
+    await deps.store.updateSpeedDatingMarks(eventId, speedDatingId, actor.id, (cur) => {
+      const next = sessions.mark(sd, cur, actor.id, participantId, marked, now());
+      changed = next !== UNCHANGED;
+      return next;
+    });
+    // The other person hears of it only when they marked back (the pair became or stopped being
+    // mutual): a one-sided mark stays unseen, even in its timing (rule S7).
+    const [theirs] = await deps.store.speedDatingMarks(eventId, speedDatingId, [participantId]);
+    if (changed && theirs?.marked.includes(actor.id)) deps.broadcast.speedDatingContacts(eventId, [participantId], speedDatingId);
     return {};
   };
 
   const contact: Handler<'speeddating:contact'> = async ({ eventId, actor }, { speedDatingId, contact: details }) => {
     const sd = await find(eventId, speedDatingId);
-    await deps.store.updateSpeedDatingMarks(eventId, speedDatingId, actor.id, (cur) => sessions.setContact(sd, cur, actor.id, details));
+    let changed = false;
+    const mine = await deps.store.updateSpeedDatingMarks(eventId, speedDatingId, actor.id, (cur) => {
+      const next = sessions.setContact(sd, cur, actor.id, details);
+      changed = next !== UNCHANGED;
+      return next;
+    });
+    if (!changed) return {};
+    // Mutual contacts see the new details when they next look: tell them to look.
+    const others = await deps.store.speedDatingMarks(eventId, speedDatingId, mine?.marked ?? []);
+    const mutual = others.filter((o) => sessions.isMutual(mine, o)).map((o) => o.participantId);
+    deps.broadcast.speedDatingContacts(eventId, mutual, speedDatingId);
     return {};
   };
 
