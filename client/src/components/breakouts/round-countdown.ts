@@ -17,6 +17,7 @@ import { TickController } from '../../context.js';
 import { icon } from '../../icons.js';
 import { closingSecondsLeft, roundAlertCrossed, roundAlertLevel } from '../../state/breakouts.js';
 import { baseStyles } from '../../styles/shared.js';
+import { countdownBoxStyles } from '../../styles/countdown-box.js';
 import type { ServerClock } from '../countdown/countdown-timer.js';
 
 const TICK_MS = 250;
@@ -27,34 +28,11 @@ const MINUTE_MS = 60_000;
 export class RoundCountdown extends LitElement {
   static override styles = [
     baseStyles,
+    countdownBoxStyles,
     css`
       :host {
         display: grid;
         gap: var(--mu-space-3);
-      }
-      .box {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--mu-space-3);
-        flex-wrap: wrap;
-        padding: var(--mu-space-3) var(--mu-space-4);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
-        background: var(--mu-surface-2);
-      }
-      .label {
-        display: flex;
-        align-items: center;
-        gap: var(--mu-space-2);
-        font-weight: 600;
-      }
-      .digits {
-        font-family: var(--mu-font-mono);
-        font-variant-numeric: tabular-nums;
-        font-size: 2.5rem;
-        font-weight: 700;
-        line-height: 1;
       }
       .level {
         font-size: 0.8rem;

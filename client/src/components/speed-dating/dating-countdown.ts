@@ -21,6 +21,7 @@ import { TickController } from '../../context.js';
 import { icon } from '../../icons.js';
 import { datingClock, warningCrossed, type DatingClock } from '../../state/speed-dating.js';
 import { baseStyles } from '../../styles/shared.js';
+import { countdownBoxStyles } from '../../styles/countdown-box.js';
 import type { ServerClock } from '../countdown/countdown-timer.js';
 
 const TICK_MS = 250;
@@ -38,34 +39,14 @@ const LABELS: Record<DatingClock['target'], () => string> = {
 export class DatingCountdown extends LitElement {
   static override styles = [
     baseStyles,
+    countdownBoxStyles,
     css`
       :host {
         display: grid;
         gap: var(--mu-space-2);
       }
-      .box {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: var(--mu-space-3);
-        flex-wrap: wrap;
-        padding: var(--mu-space-3) var(--mu-space-4);
-        border: 1px solid var(--mu-border-soft);
-        border-radius: var(--mu-radius);
-        background: var(--mu-surface-2);
-      }
-      .label {
-        display: flex;
-        align-items: center;
-        gap: var(--mu-space-2);
-        font-weight: 600;
-      }
       .digits {
-        font-family: var(--mu-font-mono);
-        font-variant-numeric: tabular-nums;
         font-size: clamp(2.5rem, 6vw, 3.5rem);
-        font-weight: 700;
-        line-height: 1;
       }
       /* The 30-second warning: colour, a thick border and the words. */
       .box.warning {
