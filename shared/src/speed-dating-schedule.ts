@@ -10,6 +10,13 @@ import type { SpeedDating } from './protocol/speed-dating.js';
 export const SPEED_DATING_LEAD_MS = 5_000;
 /** The countdown's warning before a round ends (issue: "a countdown with a 30-second warning"). */
 export const SPEED_DATING_WARNING_MS = 30_000;
+/**
+ * A round that starts within this time is no longer planned again nor sat
+ * out (rules S3, S4): clients may already be moving into its pairs (a timer
+ * firing by a synced clock, a patch on its way), and a late change would send
+ * them to a pair that no longer exists and then on again.
+ */
+export const SPEED_DATING_FREEZE_MS = 3_000;
 
 export const pairRoomId = (speedDatingId: string, round: number, group: number) => `pair:${speedDatingId}:${round}:${group}`;
 /** Where everyone of a running session is who is not in a pair: breaks, sitting out, joined late. */
@@ -22,10 +29,15 @@ export function roundStartAt(sd: SpeedDating, round: number): number | null {
   return sd.startAt === null ? null : sd.startAt + round * (sd.roundMs + sd.breakMs);
 }
 
+/** From round 1's start to the end of the last round, breaks between rounds included. */
+export function plannedDurationMs(sd: Pick<SpeedDating, 'rounds' | 'roundMs' | 'breakMs'>): number {
+  return sd.rounds * sd.roundMs + Math.max(0, sd.rounds - 1) * sd.breakMs;
+}
+
 /** Server time the session ends: the end of its last round, or when a host stopped it. */
 export function speedDatingEndAt(sd: SpeedDating): number | null {
   if (sd.startAt === null) return null;
-  const planned = sd.startAt + sd.rounds * sd.roundMs + (sd.rounds - 1) * sd.breakMs;
+  const planned = sd.startAt + plannedDurationMs(sd);
   return sd.stoppedAt === null ? planned : Math.min(planned, sd.stoppedAt);
 }
 
@@ -82,6 +94,11 @@ export function firstOpenRound(sd: SpeedDating, now: number): number {
   return Math.min(sd.rounds, Math.floor((t - sd.startAt) / period) + 1);
 }
 
+/** The first round that may still be planned again or sat out at `now` (rules S3, S4). */
+export function firstPlannableRound(sd: SpeedDating, now: number): number {
+  return firstOpenRound(sd, now + SPEED_DATING_FREEZE_MS);
+}
+
 /** Index of the group of `participantId` in round `round`, or -1. */
 export function groupIndexOf(sd: SpeedDating, round: number, participantId: string): number {
   return sd.pairings[round]?.groups.findIndex((g) => g.includes(participantId)) ?? -1;
@@ -131,8 +148,9 @@ export function pairMembers(sessions: readonly SpeedDating[], roomId: string, no
   if (!sd || phase?.kind !== 'round') return null;
   const prefix = `pair:${sd.id}:${phase.round}:`;
   if (!roomId.startsWith(prefix)) return null;
-  const group = Number(roomId.slice(prefix.length));
-  return Number.isInteger(group) ? (sd.pairings[phase.round]?.groups[group] ?? null) : null;
+  const rest = roomId.slice(prefix.length);
+  // Digits only: "pair:x:0:" or "pair:x:0:1e0" is no pair room, on the server as in the client.
+  return /^\d+$/.test(rest) ? (sd.pairings[phase.round]?.groups[Number(rest)] ?? null) : null;
 }
 
 /** Everyone in a pair of the round running now (they are not on any floor). */

@@ -63,13 +63,16 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
 
   const media = mediaHandlers(deps);
   const speedDating = speedDatingHandlers(deps);
+  /** A speed-dating re-plan (rule S3) that nobody waits for, but shutdown does: it writes to the store. */
+  const replan = (eventId: string) =>
+    track(speedDating.onPresence(eventId).catch((err: unknown) => deps.log.error({ err, eventId }, 'speed-dating re-plan failed')));
   const handlers: HandlerTable = {
     ...sessionHandlers(deps),
     ...chatHandlers(deps),
     ...handHandlers(deps),
     ...announcementHandlers(deps),
     ...countdownHandlers(deps),
-    ...participantHandlers(deps),
+    ...participantHandlers(deps, replan),
     ...pechakuchaHandlers(deps),
     ...videoHandlers(deps),
     ...breakoutHandlers(deps),
@@ -155,9 +158,9 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     const self = change.value ?? (await deps.store.getParticipant(eventId, participantId));
     if (!event || !self || self.removed) return endLocalSocket(socket, 'removed');
     socket.emit('state:snapshot', await buildSnapshot(deps.store, event, self, deps.clock.now()));
-    // A first tab: a late joiner is in the next speed-dating round (rule S3). After the
-    // snapshot, so planning never delays what the person sees; the patch follows it.
-    if (change.seq !== null && change.value?.connections === 1) await speedDating.onPresence(eventId);
+    // A first tab: a late joiner is in the next speed-dating round (rule S3). Not awaited:
+    // planning never delays or fails a connection; its patch follows the snapshot.
+    if (change.seq !== null && change.value?.connections === 1) replan(eventId);
   }
 
   async function onDisconnect(socket: MashupSocket) {
@@ -174,7 +177,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     if (change.seq !== null && change.value) {
       deps.broadcast.patch(conn.eventId, change.seq, { type: 'participant', participant: participantView(change.value) });
       // The last tab: who left is not paired in rounds not yet begun (rule S3).
-      if (change.value.connections === 0) await speedDating.onPresence(conn.eventId);
+      if (change.value.connections === 0) replan(conn.eventId);
     }
   }
 
@@ -221,7 +224,9 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
       let cancel: () => void = () => {};
       await Promise.race([Promise.all(gone), new Promise<void>((r) => (cancel = deps.clock.setTimeout(r, graceMs)))]);
       cancel();
-      await Promise.allSettled([...pending]);
+      // Work may start more work (a disconnect's presence write starts a speed-dating re-plan):
+      // wait until nothing is left, not only for what was running when shutdown began.
+      while (pending.size > 0) await Promise.allSettled([...pending]);
     },
   };
 }

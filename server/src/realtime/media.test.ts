@@ -70,21 +70,21 @@ describe.each(['memory', 'redis'] as const)('media on the %s store', (kind) => {
     expect(await a.request('media:state', { state: on })).toMatchObject({ ok: false, error: { code: 'media.not_allowed' } });
   });
 
-  it('media:signal reaches the named peer with the sender id; an unknown or other-room peer is refused (rule M3)', async () => {
+  it('media:signal reaches the named peer with the sender id and the room; an unknown or other-room peer is refused (rule M3)', async () => {
     const host = await person('Hanna', true);
     const a = await person('Alex');
     ok(await host.request('media:join', { roomId: PLENARY_ROOM, state: on }));
     ok(await a.request('media:join', { roomId: PLENARY_ROOM, state: MEDIA_OFF }));
     const got = host.next('media:signal');
     ok(await a.request('media:signal', { to: peerIdOf(host), description: { type: 'offer', sdp: 'v=0\r\n' } }));
-    expect(await got).toEqual({ from: peerIdOf(a), description: { type: 'offer', sdp: 'v=0\r\n' } });
+    expect(await got).toEqual({ from: peerIdOf(a), roomId: PLENARY_ROOM, description: { type: 'offer', sdp: 'v=0\r\n' } });
     const cand = a.next('media:signal');
     ok(await host.request('media:signal', { to: peerIdOf(a), candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMid: '0', sdpMLineIndex: 0 } }));
     expect((await cand).from).toBe(peerIdOf(host));
     // A receiver's preference for the sender's camera travels the same way (rule M5).
     const prefer = host.next('media:signal');
     ok(await a.request('media:signal', { to: peerIdOf(host), prefer: 'high' }));
-    expect(await prefer).toEqual({ from: peerIdOf(a), prefer: 'high' });
+    expect(await prefer).toEqual({ from: peerIdOf(a), roomId: PLENARY_ROOM, prefer: 'high' });
     expect(await a.request('media:signal', { to: peerIdOf(host), prefer: 'huge' } as never)).toMatchObject({ ok: false, error: { code: 'payload.invalid' } });
 
     expect(await a.request('media:signal', { to: 'nobody', candidate: null })).toMatchObject({ ok: false, error: { code: 'media.peer_not_found' } });

@@ -191,12 +191,12 @@ describe.each(['memory', 'redis'] as const)('speed dating on the %s store', (kin
     const seqBefore = await settle(host, everyone);
     ok(await a.c.request('speeddating:contact', { speedDatingId: id, contact: { email: 'alex@kiel.de', phone: '+49 431 1' } }));
     ok(await b.c.request('speeddating:contact', { speedDatingId: id, contact: { email: 'b@example.org', phone: '' } }));
-    // Who is told: B only once A's mark answers B's (never of a one-sided mark), and nobody of C.
+    // Who is told: A once B's mark answers A's; never B of A's one-sided mark, nor C of A's.
+    // (Counted from before the first mark: a push goes out before the request's ack.)
     const pushes = new Map<Person, number>(four.map((p) => [p, 0]));
     for (const p of four) p.c.socket.on('speeddating:contacts', ({ speedDatingId }) => speedDatingId === id && pushes.set(p, pushes.get(p)! + 1));
-    ok(await a.c.request('speeddating:mark', { speedDatingId: id, participantId: b.c.participantId, marked: true }));
-    // (A push is sent before the request's ack, so each wait starts before its request.)
     const bTold = b.c.next('speeddating:contacts');
+    ok(await a.c.request('speeddating:mark', { speedDatingId: id, participantId: b.c.participantId, marked: true }));
     const aTold = a.c.next('speeddating:contacts');
     ok(await b.c.request('speeddating:mark', { speedDatingId: id, participantId: a.c.participantId, marked: true }));
     await aTold; // B's mark made the pair mutual: A is told
@@ -208,7 +208,7 @@ describe.each(['memory', 'redis'] as const)('speed dating on the %s store', (kin
     ok(await b.c.request('speeddating:contact', { speedDatingId: id, contact: { email: 'b@example.org', phone: '' } }));
     await told;
     expect(await Promise.race([bTold.then(() => 'told'), settle(host, everyone).then(() => 'not told')])).toBe('not told');
-    expect(pushes.get(c)).toBe(0);
+    expect([pushes.get(b), pushes.get(c), pushes.get(a)]).toEqual([0, 0, 3]);
     // Private writes take no event seq: the next public change follows the last one directly.
     expect(await settle(host, everyone)).toBe(seqBefore + 2);
 
@@ -263,9 +263,19 @@ describe.each(['memory', 'redis'] as const)('speed dating on the %s store', (kin
       ok: false,
       error: { code: 'speeddating.unknown_topic' },
     });
-    // Stop: everyone back where they were; delete removes the session for everyone.
+    // Running, it cannot be deleted; a stop during the lead makes it prepared again (rule S1).
+    expect(await host.c.request('speeddating:delete', { speedDatingId: id })).toMatchObject({ ok: false, error: { code: 'speeddating.started' } });
     ok(await host.c.request('speeddating:stop', { speedDatingId: id }));
+    await a.view.until((v) => v.speedDating(id)?.startAt === null);
+    expect(a.view.speedDating(id)).toMatchObject({ stoppedAt: null, pairings: [], takers: [] });
     clock.advance(SPEED_DATING_LEAD_MS);
+    expect(a.view.roomAt(clock.now())).toBe('plenary');
+    // Started again and stopped in round 1: everyone back where they were; then it can be deleted.
+    ok(await host.c.request('speeddating:start', { speedDatingId: id }));
+    clock.advance(SPEED_DATING_LEAD_MS + 1000);
+    await a.view.until((v) => v.speedDating(id)?.startAt !== null);
+    expect(a.view.roomAt(clock.now())).toMatch(/^pair:/);
+    ok(await host.c.request('speeddating:stop', { speedDatingId: id }));
     await a.view.until((v) => v.speedDating(id)?.stoppedAt !== null);
     expect(a.view.roomAt(clock.now())).toBe('plenary');
     ok(await host.c.request('speeddating:delete', { speedDatingId: id }));

@@ -108,7 +108,12 @@ export const SignalBody = z.union([
 export type SignalBody = z.infer<typeof SignalBody>;
 
 /** `media:signal` server → client. */
-export type SignalFromPeer = { from: string } & SignalBody;
+/**
+ * A relayed signal names the room both tabs were in when the server relayed it:
+ * a tab that has moved on (or not arrived yet) tells a stale signal from a
+ * current one, since peer ids stay the same from room to room (rule M3).
+ */
+export type SignalFromPeer = { from: string; roomId: string } & SignalBody;
 
 /**
  * `media:peers` server → client: peers of the tab's room that joined or changed

@@ -340,14 +340,18 @@ export class MediaSession implements MediaControls {
   }
 
   #onSignal(signal: SignalFromPeer): void {
-    if (this.#plane instanceof MeshSession) this.#plane.handleSignal(signal);
-    // A peer already in the new room may offer before our join's reply arrives: keep its
-    // signals (the offer and its ICE candidates) for the plane about to be made.
-    else if (this.#status === 'joining') this.#early.push(signal);
+    // Peer ids stay the same from room to room: a signal meant for the room this tab left (an
+    // answer to an offer of the old link) must not reach the new room's link for that peer —
+    // seen as "answer in state stable" and a link stuck connecting after a lobby opened.
+    if (this.#plane instanceof MeshSession && signal.roomId === this.#room) this.#plane.handleSignal(signal);
+    // A peer already in the room this tab is moving to may offer before our join's reply
+    // arrives: keep its signals (the offer and its ICE candidates) for the plane about to be made.
+    else if (signal.roomId === this.#target?.room && signal.roomId !== this.#room) this.#early.push(signal);
   }
 
   #closePlane(): void {
-    this.#early = [];
+    // Kept: what peers of the room being joined already sent (see #onSignal).
+    this.#early = this.#early.filter((signal) => signal.roomId === this.#target?.room);
     this.#planeOff?.();
     this.#planeOff = null;
     this.#plane?.close();

@@ -107,7 +107,7 @@ describe('quality per link (rule M5)', () => {
     mesh.updatePeers([peer('b'), peer('c')]);
     await mesh.setLocalTracks({ mic: track('audio'), camera: track('video'), screen: null });
     expect(made.map((m) => m.encodings.at(-1))).toEqual([[LOW], [LOW]]);
-    mesh.handleSignal({ from: 'c', prefer: 'high' });
+    mesh.handleSignal({ from: 'c', roomId: 'plenary', prefer: 'high' });
     await expect.poll(() => made[1]!.encodings.at(-1)).toEqual([HIGH]);
     expect(made[0]!.encodings.at(-1)).toEqual([LOW]);
     mesh.close();

@@ -328,7 +328,7 @@ export class MeshSession implements PlaneSession {
   /** A signal from another peer; a link is made for it if the peers list has not named it yet. */
   handleSignal(signal: SignalFromPeer): void {
     if (this.#closed) return;
-    const { from, ...body } = signal;
+    const { from, roomId: _room, ...body } = signal;
     void this.#link(from).handle(body as SignalBody);
   }
 

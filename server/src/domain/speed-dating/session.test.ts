@@ -6,7 +6,9 @@ import {
   firstOpenRound,
   metInSession,
   partnersIn,
+  plannedDurationMs,
   roundStartAt,
+  SPEED_DATING_FREEZE_MS,
   SPEED_DATING_LEAD_MS,
   speedDatingPhase,
   speedDatingRoomOf,
@@ -179,6 +181,23 @@ describe('speed-dating sessions', () => {
     expect(firstOpenRound(s.stop(sd, T0 + 1) as SpeedDating, later)).toBe(0);
   });
 
+  it('a stop in the lead makes the session prepared again; an active session cannot be deleted (rule S1)', () => {
+    const sd = s.start(session(), [], takers(4), new Map(), T0);
+    expect(code(() => s.remove(sd, T0 + 1))).toBe('speeddating.started');
+    expect(s.stop(sd, T0 + 1)).toMatchObject({ startAt: null, stoppedAt: null, pairings: [], takers: [] });
+    const stopped = s.stop(sd, sd.startAt! + 1) as SpeedDating;
+    expect(s.remove(stopped, sd.startAt! + 2)).toBeNull();
+  });
+
+  it('a round about to begin is frozen: neither planned again nor sat out (rules S3, S4)', () => {
+    const sd = s.start(session(), [], takers(6), new Map(), T0);
+    const justBefore = roundStartAt(sd, 1)! - SPEED_DATING_FREEZE_MS + 1;
+    expect(code(() => s.sitOut(sd, 'p01', 1, true, takers(6), new Map(), justBefore))).toBe('speeddating.round_begun');
+    const again = s.replan(sd, [...takers(6), { id: 'late', org: 'X' }], new Map(), justBefore) as SpeedDating;
+    expect(again.pairings[1]).toEqual(sd.pairings[1]);
+    expect(again.pairings[2]!.groups.flat()).toContain('late');
+  });
+
   it('marks: only people one talked to; mutual only when both marked (rules S6, S7)', () => {
     const sd = s.start(session(), [], takers(4), new Map(), T0);
     const inRound1 = roundStartAt(sd, 1)! + 1;
@@ -198,5 +217,5 @@ describe('speed-dating sessions', () => {
 });
 
 function speedDatingPhaseEnd(sd: SpeedDating): number {
-  return sd.startAt! + sd.rounds * sd.roundMs + (sd.rounds - 1) * sd.breakMs;
+  return sd.startAt! + plannedDurationMs(sd);
 }

@@ -13,6 +13,7 @@
  */
 import {
   firstOpenRound,
+  firstPlannableRound,
   LIMITS,
   metInSession,
   speedDatingPhase,
@@ -116,10 +117,11 @@ function seedOf(speedDatingId: string, round: number): number {
 
 /**
  * Plans every round not yet begun at `now` for `takers` (rule S3). Begun
- * rounds stay as they are and are history, with `prior` (earlier sessions).
+ * rounds — and one about to begin (SPEED_DATING_FREEZE_MS) — stay as they
+ * are and are history, with `prior` (earlier sessions).
  */
 export function plan(sd: SpeedDating, takers: readonly Taker[], prior: PairHistory, now: number): SpeedDating {
-  const from = firstOpenRound(sd, now);
+  const from = firstPlannableRound(sd, now);
   const history: PairHistory = new Map(prior);
   const kept = sd.pairings.slice(0, from);
   for (const r of kept) recordPairs(history, r.groups);
@@ -168,12 +170,24 @@ export function undoStart(current: SpeedDating | null, startAt: number): SpeedDa
   return { ...current, startAt: null, pairings: [], takers: [] };
 }
 
-/** Ends the session now: pairs end, marking opens. */
+/**
+ * Ends the session now: pairs end, marking opens. Stopped during the lead
+ * (nobody has met anyone yet), it is prepared again, so a start by mistake
+ * costs the host nothing.
+ */
 export function stop(current: SpeedDating | null, now: number): SpeedDating | Unchanged {
   const sd = requireSession(current);
   if (sd.startAt === null) refuse('speeddating.not_started', 'This session has not started.');
   if (!isActive(sd, now)) return UNCHANGED;
+  if (now < sd.startAt!) return { ...sd, startAt: null, stoppedAt: null, pairings: [], takers: [] };
   return { ...sd, stoppedAt: now };
+}
+
+/** A session is deleted only when not active: a host stops it first, so nobody is left in a pair that vanished. */
+export function remove(current: SpeedDating | null, now: number): null {
+  const sd = requireSession(current);
+  if (isActive(sd, now)) refuse('speeddating.started', 'This session is running; stop it before deleting it.');
+  return null;
 }
 
 /** Re-plans the rounds not yet begun for new takers (rule S3); nothing when the session is not active or nobody changed. */
@@ -200,8 +214,8 @@ export function sitOut(
 ): SpeedDating | Unchanged {
   const sd = requireSession(current);
   if (round >= sd.rounds) refuse('payload.invalid', `This session has ${sd.rounds} rounds.`);
-  if (speedDatingPhase(sd, now).kind === 'ended' || round < firstOpenRound(sd, now)) {
-    refuse('speeddating.round_begun', 'This round has already begun.');
+  if (speedDatingPhase(sd, now).kind === 'ended' || round < firstPlannableRound(sd, now)) {
+    refuse('speeddating.round_begun', 'This round has begun or begins in a moment.');
   }
   const before = sd.sitOut[person] ?? [];
   if (before.includes(round) === out) return UNCHANGED;

@@ -6,7 +6,7 @@
  * exactly 6 (rule L3), and sitting down moves a person's room without moving
  * any socket (rule L2).
  */
-import { isLobbyOpen, lobbyRoomId, roomOf, tableRoomId, type Lobby, type Round } from '@mashup/shared';
+import { isLobbyOpen, lobbyRoomId, metInSession, roomOf, tableRoomId, type Lobby, type Round } from '@mashup/shared';
 import { UNCHANGED, type Unchanged } from '../../domain/context.js';
 import { refuse } from '../../domain/errors.js';
 import { seededRandom } from '../../domain/breakouts/random.js';
@@ -124,12 +124,13 @@ export function lobbyHandlers(deps: FeatureDeps) {
   };
 
   const shuffle: Handler<'lobby:shuffle'> = async ({ eventId }, { lobbyId }) => {
-    const [state, rounds] = await Promise.all([deps.store.loadState(eventId), deps.store.listItems(eventId, 'rounds')]);
+    const state = await deps.store.loadState(eventId);
     const t = now();
     const lobby = lobbies.requireLobby(state.items.lobbies.find((l) => l.id === lobbyId) ?? null);
-    // Present: connected, and in this lobby now (not in a workshop of a live round).
+    // Present: connected, and in this lobby now (not in a workshop of a live round, nor in a
+    // running speed-dating session, which comes before the lobby).
     const inLobby = (p: string) => {
-      const room = roomOf(p, rounds, t, [lobby]);
+      const room = roomOf(p, state.items.rounds, t, [lobby], state.items.speedDatings);
       return room === lobbyRoomId(lobby.id) || lobby.tables.some((tb) => room === tableRoomId(tb.id));
     };
     const present = state.participants.filter((p) => !p.removed && p.connections > 0 && inLobby(p.id)).map((p) => p.id);
@@ -155,7 +156,9 @@ export function lobbyHandlers(deps: FeatureDeps) {
   };
 
   const surprise: Handler<'lobby:surprise'> = async ({ eventId, actor }, { lobbyId }) => {
-    const met = metInRounds(await deps.store.listItems(eventId, 'rounds'), actor.id);
+    const [rounds, dates] = await Promise.all([deps.store.listItems(eventId, 'rounds'), deps.store.listItems(eventId, 'speedDatings')]);
+    const t = now();
+    const met = new Set([...metInRounds(rounds, actor.id), ...dates.flatMap((sd) => metInSession(sd, actor.id, t))]);
     const { result } = await applyLobby<string>(eventId, lobbyId, (cur) => {
       const out = lobbies.surprise(cur, actor.id, met);
       return { lobby: out.lobby, result: out.tableId };

@@ -188,7 +188,7 @@ export function mediaHandlers(deps: FeatureDeps) {
     // Only within one room, and only between tabs with something to send (rule M3).
     const peer = target && target.roomId === me.roomId ? target : refuse('media.peer_not_found', 'This peer is not in your room.');
     if (!me.mayPublish && !peer.mayPublish) refuse('media.not_allowed', 'Neither of you sends here.');
-    deps.broadcast.mediaSignal(to, { from: me.peerId, ...body });
+    deps.broadcast.mediaSignal(to, { from: me.peerId, roomId: me.roomId, ...body });
     return {};
   };
 

@@ -10,12 +10,11 @@ import type { Handler } from '../handler.js';
 import { roundWrites } from '../round-writes.js';
 import { lobbyWrites } from './lobbies.js';
 import * as lobbies from '../../domain/lobbies/lobby.js';
-import { speedDatingHandlers } from './speed-dating.js';
 
-export function participantHandlers(deps: FeatureDeps) {
+/** `presenceChanged`: who may take part in speed dating changed (rule S3); the feature re-plans. */
+export function participantHandlers(deps: FeatureDeps, presenceChanged: (eventId: string) => void) {
   const writes = roundWrites(deps);
   const { applyLobby } = lobbyWrites(deps);
-  const speedDating = speedDatingHandlers(deps);
   const remove: Handler<'participant:remove'> = async ({ eventId, actor }, { participantId }) => {
     const change = await deps.store.updateParticipant(eventId, participantId, (cur) =>
       participants.remove(cur, actor.id),
@@ -42,7 +41,7 @@ export function participantHandlers(deps: FeatureDeps) {
     }
     deps.broadcast.endSession(eventId, participantId, 'removed');
     // Nor is a removed person paired in a speed-dating round not yet begun (rule S3).
-    await speedDating.onPresence(eventId);
+    presenceChanged(eventId);
     return {};
   };
 
@@ -53,7 +52,7 @@ export function participantHandlers(deps: FeatureDeps) {
     if (change.seq !== null) {
       deps.broadcast.patch(eventId, change.seq, { type: 'participant', participant: participantView(change.value!) });
       // Hosts run a speed-dating session rather than take part in it (rule S3).
-      await speedDating.onPresence(eventId);
+      presenceChanged(eventId);
     }
     return {};
   };

@@ -9,18 +9,26 @@
  * when someone's first tab connects or last tab leaves: the rounds not yet
  * begun are planned again (rule S3).
  */
-import { metInSession, type SpeedDating, type SpeedDatingContacts } from '@mashup/shared';
+import { inWorkshops, liveRound, metInSession, type SpeedDating, type SpeedDatingContacts } from '@mashup/shared';
 import { UNCHANGED, type Unchanged } from '../../domain/context.js';
 import { refuse } from '../../domain/errors.js';
-import type { ParticipantRecord } from '../../domain/records.js';
+import type { EventState } from '../../store/types.js';
 import * as sessions from '../../domain/speed-dating/session.js';
 import { vCards } from '../../domain/speed-dating/vcard.js';
 import type { FeatureDeps } from '../deps.js';
 import type { Handler } from '../handler.js';
 
-/** Who may be paired (rule S3): connected, not removed, not a host (hosts run the session). */
-export function takersOf(people: readonly ParticipantRecord[]): sessions.Taker[] {
-  return people.filter((p) => !p.removed && p.connections > 0 && p.role !== 'host').map((p) => ({ id: p.id, org: p.org }));
+/**
+ * Who may be paired (rule S3): connected, not removed, not a host (hosts run
+ * the session), and not in a workshop of a live round (roomOf puts them there
+ * first: their partner would wait alone).
+ */
+export function takersOf(state: Pick<EventState, 'participants' | 'items'>, now: number): sessions.Taker[] {
+  const live = liveRound(state.items.rounds, now);
+  const busy = live ? inWorkshops(live) : new Set<string>();
+  return state.participants
+    .filter((p) => !p.removed && p.connections > 0 && p.role !== 'host' && !busy.has(p.id))
+    .map((p) => ({ id: p.id, org: p.org }));
 }
 
 /**
@@ -60,16 +68,44 @@ export function speedDatingHandlers(deps: FeatureDeps) {
       const state = await deps.store.loadState(eventId);
       const sd = state.items.speedDatings.find((s) => s.id === id) ?? null;
       if (!sd || !sessions.isActive(sd, now())) return;
-      const takers = takersOf(state.participants);
+      const takers = takersOf(state, now());
       const change = await apply(eventId, id, (cur, t) => sessions.replan(cur, takers, sessions.eventHistory(state.items.speedDatings, id, t), t), sd);
       if (change.seq === null) return;
     }
   };
 
-  /** A person's first tab connected or last tab left: every active session plans again. */
-  const onPresence = async (eventId: string) => {
+  const replanActive = async (eventId: string) => {
     const t = now();
     for (const sd of await list(eventId)) if (sessions.isActive(sd, t)) await settle(eventId, sd.id);
+  };
+
+  /**
+   * One re-plan per event at a time in this process, plus one more after it
+   * when presence changed meanwhile: a crowd reconnecting at once (a restart,
+   * a break) costs two plans, not one per person racing the others' writes.
+   * The trailing run reads presence afresh, so it covers every change it
+   * absorbed.
+   */
+  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  const onPresence = (eventId: string): Promise<void> => {
+    const current = running.get(eventId);
+    if (current) {
+      current.again = true;
+      return current.done;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    entry.done = (async () => {
+      try {
+        do {
+          entry.again = false;
+          await replanActive(eventId);
+        } while (entry.again);
+      } finally {
+        running.delete(eventId);
+      }
+    })();
+    running.set(eventId, entry);
+    return entry.done;
   };
 
   const save: Handler<'speeddating:save'> = async ({ eventId }, input) => {
@@ -88,10 +124,7 @@ export function speedDatingHandlers(deps: FeatureDeps) {
   };
 
   const remove: Handler<'speeddating:delete'> = async ({ eventId }, { speedDatingId }) => {
-    await apply(eventId, speedDatingId, (cur) => {
-      sessions.requireSession(cur);
-      return null;
-    });
+    await apply(eventId, speedDatingId, (cur, t) => sessions.remove(cur, t));
     // The document goes first: once it is gone nobody can mark, so nothing is written after this.
     await deps.store.deleteSpeedDatingMarks(eventId, speedDatingId);
     return {};
@@ -100,7 +133,7 @@ export function speedDatingHandlers(deps: FeatureDeps) {
   const start: Handler<'speeddating:start'> = async ({ eventId }, { speedDatingId }) => {
     const state = await deps.store.loadState(eventId);
     const all = state.items.speedDatings;
-    const takers = takersOf(state.participants);
+    const takers = takersOf(state, now());
     const change = await apply(
       eventId,
       speedDatingId,
@@ -128,7 +161,7 @@ export function speedDatingHandlers(deps: FeatureDeps) {
   const sitOut: Handler<'speeddating:sitOut'> = async ({ eventId, actor }, { speedDatingId, round, out }) => {
     const state = await deps.store.loadState(eventId);
     const all = state.items.speedDatings;
-    const takers = takersOf(state.participants);
+    const takers = takersOf(state, now());
     await apply(
       eventId,
       speedDatingId,
@@ -142,7 +175,7 @@ export function speedDatingHandlers(deps: FeatureDeps) {
   const topics: Handler<'speeddating:topics'> = async ({ eventId, actor }, { speedDatingId, topics: chosen }) => {
     const state = await deps.store.loadState(eventId);
     const all = state.items.speedDatings;
-    const takers = takersOf(state.participants);
+    const takers = takersOf(state, now());
     await apply(
       eventId,
       speedDatingId,
@@ -153,6 +186,17 @@ export function speedDatingHandlers(deps: FeatureDeps) {
     return {};
   };
 
+  /**
+   * A private write that raced with the session's deletion (read the session, then the
+   * delete removed its marks, then this wrote): look again after writing and forget it, so
+   * no contact details outlive their session (rule S7).
+   */
+  const forgetIfDeleted = async (eventId: string, id: string) => {
+    if ((await list(eventId)).some((s) => s.id === id)) return;
+    await deps.store.deleteSpeedDatingMarks(eventId, id);
+    refuse('speeddating.not_found', 'This speed-dating session was deleted.');
+  };
+
   const mark: Handler<'speeddating:mark'> = async ({ eventId, actor }, { speedDatingId, participantId, marked }) => {
     const sd = await find(eventId, speedDatingId);
     let changed = false;
@@ -161,6 +205,7 @@ export function speedDatingHandlers(deps: FeatureDeps) {
       changed = next !== UNCHANGED;
       return next;
     });
+    await forgetIfDeleted(eventId, speedDatingId);
     // The other person hears of it only when they marked back (the pair became or stopped being
     // mutual): a one-sided mark stays unseen, even in its timing (rule S7).
     const [theirs] = await deps.store.speedDatingMarks(eventId, speedDatingId, [participantId]);
@@ -176,6 +221,7 @@ export function speedDatingHandlers(deps: FeatureDeps) {
       changed = next !== UNCHANGED;
       return next;
     });
+    await forgetIfDeleted(eventId, speedDatingId);
     if (!changed) return {};
     // Mutual contacts see the new details when they next look: tell them to look.
     const others = await deps.store.speedDatingMarks(eventId, speedDatingId, mine?.marked ?? []);
