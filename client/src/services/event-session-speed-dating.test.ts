@@ -56,8 +56,15 @@ describe('EventSession and speed dating (rule S2: rooms from the schedule and th
     const { clock, transport, session } = live([started]);
     await clock.advance(SPEED_DATING_LEAD_MS + 1_000);
     expect(session.roomId).toBe(pairRoomId(started.id, 0, 0));
+    // In the pair, the room timer waits for the round's end (onto the floor).
+    const roundEnd = start + ROUND;
+    expect(clock.dueTimes).toContain(roundEnd);
+    const planned = clock.pendingTimers;
     transport.push('state:patch', { seq: 2, patch: { type: 'speedDating', speedDating: { ...started, stoppedAt: clock.now() } } });
     expect(session.roomId).toBe('plenary');
+    // Right with the patch, not only on dispose: the round's end is no moment any more, and nothing took its place.
+    expect(clock.dueTimes).not.toContain(roundEnd);
+    expect(clock.pendingTimers).toBe(planned - 1);
     session.dispose();
     expect(clock.pendingTimers).toBe(0);
   });

@@ -1,7 +1,7 @@
 /**
  * The lobby requests (`lobby:*`, PROTOCOL section 12) over a session's
  * connection. Hosts prepare, open, close, lock and shuffle; anyone sits down,
- * gets up or lets "Überrasch mich" choose. Every answer is the protocol's Ack,
+ * gets up or lets "Überraschen Sie mich" choose. Every answer is the protocol's Ack,
  * so the views show refusals through the one error funnel (errorMessage).
  * Where a person is afterwards follows from the `lobby` patch and `roomOf`
  * (rule L2), not from these replies.
@@ -54,7 +54,7 @@ export class LobbyCommands {
     return this.#transport.request('lobby:leave', { lobbyId });
   }
 
-  /** "Überrasch mich" (rule L6): resolves the table it chose. */
+  /** "Überraschen Sie mich" (rule L6): resolves the table it chose. */
   surprise(lobbyId: string): Promise<Ack<{ tableId: string }>> {
     return this.#transport.request('lobby:surprise', { lobbyId });
   }

@@ -71,7 +71,7 @@ describe('lobby tables as the views see them', () => {
     expect(tableInfos(view('p9'), after)[1]).toMatchObject({ free: 1, full: false, action: 'sit' });
   });
 
-  it('switch targets and "Überrasch mich": unlocked tables with a free seat other than the own (rule L6)', () => {
+  it('switch targets and "Überraschen Sie mich": unlocked tables with a free seat other than the own (rule L6)', () => {
     expect(switchTargets(lobby(), 'a').map((t) => t.id)).toEqual(['d']);
     expect(switchTargets(lobby(), null).map((t) => t.id)).toEqual(['a', 'd']);
     expect(canSurprise(lobby(), 'a')).toBe(true);

@@ -105,7 +105,7 @@ export function switchTargets(lobby: Lobby, mine: string | null): Table[] {
 }
 
 /**
- * Whether "Überrasch mich" can find a seat: an unlocked table with a free
+ * Whether "Überraschen Sie mich" can find a seat: an unlocked table with a free
  * seat other than one's own (rule L6; otherwise the server answers
  * `lobby.full`). Who one has met only decides which of them.
  */

@@ -106,8 +106,3 @@ export function checkSpeedDatingDraft(
     },
   };
 }
-
-/** How long a session takes from round 1's start to the end of its last round. */
-export function totalMs(input: Pick<SpeedDatingInput, 'roundMs' | 'rounds'> & { breakMs?: number }): number {
-  return input.rounds * input.roundMs + (input.rounds - 1) * (input.breakMs ?? 0);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SPEED_DATING_WARNING_MS, SpeedDatingInput, metInSession, roomOf, type SpeedDating } from '@mashup/shared';
+import { SPEED_DATING_FREEZE_MS, SPEED_DATING_WARNING_MS, SpeedDatingInput, metInSession, pairRoomId, roomOf, type SpeedDating } from '@mashup/shared';
 import { person, snapshot, speedDating } from '../test-support/snapshots.js';
 import { applyPatch, initialPlenaryState, reducePlenary, type EventView } from './plenary-state.js';
 import {
@@ -10,9 +10,11 @@ import {
   floorOfRoom,
   datingClock,
   nextRound,
+  sittableRound,
   nextRoundStartsAt,
   pairOfRoom,
   partnerCards,
+  partnersGone,
   phaseRemainingMs,
   roundSummaries,
   sitsOut,
@@ -20,8 +22,9 @@ import {
   takingPart,
   vcardFileName,
   warningCrossed,
+  whyUnpaired,
 } from './speed-dating.js';
-import { checkSpeedDatingDraft, draftFromSpeedDating, lines, parseMinutesSeconds, totalMs } from './speed-dating-draft.js';
+import { checkSpeedDatingDraft, draftFromSpeedDating, lines, parseMinutesSeconds } from './speed-dating-draft.js';
 
 const T0 = 1_000_000;
 const ROUND = 60_000;
@@ -64,11 +67,6 @@ describe('speed dating in the client state', () => {
     expect(v.speedDatings.map((s) => s.title)).toEqual(['Speed-Dating', 'Neu']);
     v = applyPatch(v, { type: 'speedDatingRemoved', speedDatingId: 's0' });
     expect(v.speedDatings.map((s) => s.id)).toEqual(['s1']);
-  });
-
-  it('the test session factory is a valid saved session (its input fields pass the schema)', () => {
-    const sd = running();
-    expect(SpeedDatingInput.safeParse({ title: sd.title, roundMs: sd.roundMs, breakMs: sd.breakMs, rounds: sd.rounds }).success).toBe(true);
   });
 });
 
@@ -152,9 +150,51 @@ describe('one person’s situation', () => {
   it('partner cards: name, municipality, chosen topics and the shared ones; people who left are left out', () => {
     const sd = running({ chosen: { p1: ['Datenplattformen', 'Klima'], a: ['Klima', 'Mobilität'] } });
     const v = view([sd]);
-    expect(partnerCards(v, sd, 0, 'p1')).toEqual([{ participantId: 'a', name: 'Ada', org: 'Kiel', topics: ['Klima', 'Mobilität'], shared: ['Klima'] }]);
+    expect(partnerCards(v, sd, 0, 'p1')).toEqual([{ participantId: 'a', name: 'Ada', org: 'Kiel', topics: ['Klima', 'Mobilität'], shared: ['Klima'], connected: true }]);
     expect(partnerCards(v, sd, 2, 'p1').map((c) => c.name)).toEqual(['Cem', 'Ada']);
     expect(partnerCards({ participants: [] }, sd, 0, 'p1')).toEqual([]);
+  });
+
+  it('a partner whose connection is gone keeps the card, marked as not connected', () => {
+    const sd = running();
+    // Cem (in the trio of round 3) has no open tab.
+    expect(partnerCards(view([sd]), sd, 2, 'p1').map((c) => [c.name, c.connected])).toEqual([
+      ['Cem', false],
+      ['Ada', true],
+    ]);
+  });
+
+  it('every partner gone from the event: one waits until the next round, in the last round until the end', () => {
+    const sd = running();
+    const v = view([sd]);
+    const withoutAda = { participants: v.participants.filter((p) => p.id !== 'a') };
+    // Round 1 with Ada, who left: the next round begins after this round and the break.
+    expect(partnersGone(withoutAda, sd, 0, 'p1', T0 + 1)).toEqual({ target: 'nextRound', at: T0 + PERIOD });
+    // Ada is still there, if not connected: nobody is gone.
+    expect(partnersGone(v, sd, 0, 'p1', T0 + 1)).toBeNull();
+    expect(partnersGone({ participants: v.participants.map((p) => ({ ...p, connected: false })) }, sd, 0, 'p1', T0 + 1)).toBeNull();
+    // The trio of the last round with one of two left: someone is there.
+    expect(partnersGone(withoutAda, sd, 2, 'p1', T0 + 2 * PERIOD + 1)).toBeNull();
+    // Both gone in the last round: the session's end.
+    const alone = { participants: v.participants.filter((p) => p.id !== 'a' && p.id !== 'c') };
+    expect(partnersGone(alone, sd, 2, 'p1', T0 + 2 * PERIOD + 1)).toEqual({ target: 'end', at: T0 + 2 * PERIOD + ROUND });
+    // Only while that round runs, and never for someone who was not paired in it.
+    expect(partnersGone(withoutAda, sd, 0, 'p1', T0 + ROUND + 1)).toBeNull();
+    expect(partnersGone(withoutAda, sd, 0, 'late', T0 + 1)).toBeNull();
+  });
+
+  it('unpaired on the floor: late when the round was planned without one, nobody free when nobody else was planned (rule S3)', () => {
+    // Not a taker (the re-plan after joining has not arrived yet): late.
+    expect(whyUnpaired(running({ takers: ['p1', 'a', 'b', 'c', 'd'] }), 'late', 0)).toBe('late');
+    // A taker by now (joining planned the next rounds again), but round 1 was planned with groups without them: late.
+    expect(whyUnpaired(running({ takers: ['p1', 'a', 'b', 'c', 'd', 'late'] }), 'late', 0)).toBe('late');
+    // The only one planned for a round (everyone else sits it out): no group at all, nobody was free.
+    const lonely = running({
+      takers: ['p1', 'a'],
+      sitOut: { a: [1] },
+      pairings: [{ groups: [['p1', 'a']], relaxed: { repeated: 0, sameMunicipality: 0 } }, { groups: [], relaxed: { repeated: 0, sameMunicipality: 0 } }],
+    });
+    expect(whyUnpaired(lonely, 'p1', 1)).toBe('nobodyFree');
   });
 
   it('the next round to sit out: the first not begun; none once all have begun', () => {
@@ -164,6 +204,9 @@ describe('one person’s situation', () => {
     expect(sitsOut(sd, 'p1', 1)).toBe(true);
     expect(sitsOut(sd, 'p1', 2)).toBe(false);
     expect(nextRound(sd, T0 + 2 * PERIOD + 1)).toBeNull();
+    // Sitting out: 3 s before a round begins it is frozen (rule S4), so the offer moves on to the one after.
+    expect(sittableRound(sd, T0 + PERIOD - SPEED_DATING_FREEZE_MS - 1)).toBe(1);
+    expect(sittableRound(sd, T0 + PERIOD - SPEED_DATING_FREEZE_MS)).toBe(2);
   });
 
   it('the next round starts after the lead, the break, or the round one waits through', () => {
@@ -199,6 +242,15 @@ describe('rooms', () => {
     expect(datingPlace(v, pair, T0 + 1)).toEqual({ kind: 'pair', sd, round: 0, members: ['b', 'c', 'd'] });
     expect(datingPlace(v, floor, T0 + ROUND + 1)).toEqual({ kind: 'floor', sd });
     expect(datingPlace(v, 'plenary', T0 + 1)).toBeNull();
+  });
+
+  it('a room id is read as shared reads it: only digits name a group', () => {
+    const sd = running();
+    const v = view([sd]);
+    expect(pairOfRoom(v, pairRoomId(sd.id, 0, 1), T0 + 1)?.members).toEqual(['b', 'c', 'd']);
+    for (const odd of [`pair:${sd.id}:0:`, `pair:${sd.id}:0:1e0`, `pair:${sd.id}:0: 1`, `pair:${sd.id}:0:0x1`, `pair:${sd.id}:0:9`]) {
+      expect(pairOfRoom(v, odd, T0 + 1), odd).toBeNull();
+    }
   });
 });
 
@@ -275,6 +327,5 @@ describe('set-up form', () => {
     expect(lines(' AEG Klima \n\naeg klima\nAEG Daten\r\n')).toEqual(['AEG Klima', 'AEG Daten']);
     const tooLong = checkSpeedDatingDraft({ ...draftFromSpeedDating(null), starters: 'x'.repeat(201) });
     expect(tooLong.ok ? [] : tooLong.problems).toEqual(['starters']);
-    expect(totalMs({ rounds: 5, roundMs: 180_000, breakMs: 30_000 })).toBe(17 * 60_000);
   });
 });

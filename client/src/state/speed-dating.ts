@@ -10,10 +10,10 @@ import {
   SPEED_DATING_WARNING_MS,
   datingFloorRoomId,
   firstOpenRound,
+  firstPlannableRound,
   groupIndexOf,
-  isPairRoom,
   metInSession,
-  pairRoomId,
+  pairMembers,
   partnersIn,
   roundStartAt,
   runningSpeedDating,
@@ -73,6 +73,16 @@ export function nextRound(sd: SpeedDating, now: number): number | null {
   return r < sd.rounds ? r : null;
 }
 
+/**
+ * The round "Nächste Runde aussetzen" applies to: the next one that may still
+ * be sat out (rule S4 freezes a round 3 s before it begins, so in those last
+ * seconds it is the one after), or null when none is left.
+ */
+export function sittableRound(sd: SpeedDating, now: number): number | null {
+  const r = firstPlannableRound(sd, now);
+  return r < sd.rounds ? r : null;
+}
+
 /** Whether this person sits round `round` out ("Runde aussetzen", rule S4). */
 export function sitsOut(sd: SpeedDating, participantId: string, round: number): boolean {
   return sd.sitOut[participantId]?.includes(round) ?? false;
@@ -83,13 +93,18 @@ export function chosenTopics(sd: SpeedDating, participantId: string): string[] {
   return sd.chosen[participantId] ?? [];
 }
 
-/** One person on a partner card: name, municipality (`org`), the topics they chose and which of them one shares. */
+/**
+ * One person on a partner card: name, municipality (`org`), the topics they
+ * chose and which of them one shares, and whether they are still connected
+ * (a closed tab or a lost connection; they may come back within the round).
+ */
 export interface PartnerCard {
   participantId: string;
   name: string;
   org: string;
   topics: string[];
   shared: string[];
+  connected: boolean;
 }
 
 /** The people one is grouped with in `round` (one, or two in the trio), as cards; people who left the event are left out. */
@@ -100,8 +115,28 @@ export function partnerCards(view: Pick<EventView, 'participants'>, sd: SpeedDat
     const p = byId.get(id);
     if (!p) return [];
     const topics = chosenTopics(sd, id);
-    return [{ participantId: id, name: p.name, org: p.org, topics, shared: topics.filter((t) => mine.has(t)) }];
+    return [{ participantId: id, name: p.name, org: p.org, topics, shared: topics.filter((t) => mine.has(t)), connected: p.connected }];
   });
+}
+
+/**
+ * In one's pair while round `round` runs, with every partner gone from the
+ * event (no card left; begun rounds are never planned again, rule S3): until
+ * when one waits — the next round's start, or in the last round the end of
+ * the session. Null while anyone is there to talk to, and outside that round.
+ */
+export function partnersGone(
+  view: Pick<EventView, 'participants'>,
+  sd: SpeedDating,
+  round: number,
+  participantId: string,
+  now: number,
+): { target: 'nextRound' | 'end'; at: number } | null {
+  const phase = speedDatingPhase(sd, now);
+  if (phase.kind !== 'round' || phase.round !== round) return null;
+  if (partnersIn(sd, round, participantId).length === 0 || partnerCards(view, sd, round, participantId).length > 0) return null;
+  const next = nextRoundStartsAt(sd, now);
+  return next === null ? { target: 'end', at: phase.endsAt } : { target: 'nextRound', at: next };
 }
 
 /** Where a person stands in a session at `now`: what the participant views render from. */
@@ -137,6 +172,22 @@ export function datingSituation(sd: SpeedDating, participantId: string, now: num
       return { kind: 'waiting', round: phase.round, endsAt: phase.endsAt, sittingOut: sitsOut(sd, participantId, phase.round) };
     }
   }
+}
+
+/**
+ * Why someone waits on the floor through round `round` without sitting it
+ * out. `nobodyFree`: they were planned for it and nobody else was there (a
+ * group of one is not stored, so the round has no group at all). `late`:
+ * they were not among those it was planned for — not a taker, or not yet
+ * when it was fixed. `takers` alone cannot tell: joining makes one a taker at
+ * once (the next rounds are planned again, rule S3), while this round stays
+ * as it was; and with two or more planned everyone is in a group (a trio
+ * takes the odd one), so a taker missing from a round that has groups came
+ * after it.
+ */
+export function whyUnpaired(sd: SpeedDating, participantId: string, round: number): 'late' | 'nobodyFree' {
+  if (!sd.takers.includes(participantId)) return 'late';
+  return (sd.pairings[round]?.groups.length ?? 0) > 0 ? 'late' : 'nobodyFree';
 }
 
 /**
@@ -199,13 +250,11 @@ export function speedDatingNextChangeAt(view: Sessions, now: number): number | n
 
 /** The session, round and group behind a pair room id of the round running now (null for any other room). */
 export function pairOfRoom(view: Sessions, roomId: string, now: number): { sd: SpeedDating; round: number; members: string[] } | null {
-  if (!isPairRoom(roomId)) return null;
-  const sd = runningSpeedDating(view.speedDatings, now);
+  // Shared's reading of the room id, the one the server uses for the same question.
+  const members = pairMembers(view.speedDatings, roomId, now);
+  const sd = members ? runningSpeedDating(view.speedDatings, now) : null;
   const phase = sd ? speedDatingPhase(sd, now) : null;
-  if (!sd || phase?.kind !== 'round') return null;
-  const groups = sd.pairings[phase.round]?.groups ?? [];
-  const group = groups.findIndex((_, g) => pairRoomId(sd.id, phase.round, g) === roomId);
-  return group >= 0 ? { sd, round: phase.round, members: groups[group]! } : null;
+  return members && sd && phase?.kind === 'round' ? { sd, round: phase.round, members } : null;
 }
 
 /** The running session whose floor `roomId` is (null for any other room). */

@@ -32,6 +32,11 @@ export class FakeClock implements Clock {
     return this.#timers.length;
   }
 
+  /** When the pending timers are due, earliest first: which moments a service has planned for. */
+  get dueTimes(): number[] {
+    return this.#timers.map((t) => t.at).sort((a, b) => a - b);
+  }
+
   /** Moves time forward, firing due timers in order (and awaiting microtasks between them). */
   async advance(ms: number): Promise<void> {
     const end = this.#now + ms;

@@ -50,6 +50,7 @@ export class LobbyHostPanel extends LitElement {
   @state() private editing: Lobby | null = null;
   @state() private confirm: Confirm | null = null;
   @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
+  @query('#lobby-host-title') private heading?: HTMLElement;
   readonly #live = new SessionController(this);
 
   protected override updated(): void {
@@ -62,7 +63,7 @@ export class LobbyHostPanel extends LitElement {
     const lobbies = view.lobbies;
     const full = lobbies.length >= LIMITS.lobbiesMax;
     return html`<section class="card" aria-labelledby="lobby-host-title" data-testid="lobby-host-panel">
-      <h2 id="lobby-host-title">${icon('table')}${msg('Lobbys und Tische', { id: 'lobbyHost.panelTitle' })}</h2>
+      <h2 id="lobby-host-title" tabindex="-1">${icon('table')}${msg('Lobbys und Tische', { id: 'lobbyHost.panelTitle' })}</h2>
       <p class="hint">
         ${msg('Social Eating am Mittag, Get-together am Abend: Teilnehmende setzen sich an Tische mit eigenem Bild, Ton und Chat. Solange eine Lobby offen ist, sind alle dort statt im Plenum.', {
           id: 'lobbyHost.intro',
@@ -166,9 +167,11 @@ export class LobbyHostPanel extends LitElement {
     switch (c.kind) {
       case 'delete':
         await this.#run(() => commands.remove(c.lobbyId), msg('Lobby gelöscht.', { id: 'lobbyHost.deleted' }));
+        await this.#focusHeading();
         return;
       case 'close':
         await this.#run(() => commands.close(c.lobbyId), msg('Die Lobby ist geschlossen: alle sind zurück im Plenum.', { id: 'lobbyHost.closed' }));
+        await this.#focusHeading();
         return;
       case 'shuffle':
         await this.#run(
@@ -176,6 +179,16 @@ export class LobbyHostPanel extends LitElement {
           (d) => msg(str`${d.placed} an Tische gesetzt, ${d.unplaced} ohne Platz`, { id: 'lobbyHost.shuffled' }),
         );
     }
+  }
+
+  /**
+   * After deleting (the lobby's entry is gone) or closing (its "Schließen" button is gone) the
+   * dialog's focus return would fall to <body>: the panel heading takes it, and the status or
+   * error line below says what happened.
+   */
+  async #focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.heading?.focus();
   }
 
   /** Runs a request through the panels' shared status handling (run-request.ts); the confirmation may use the reply. */

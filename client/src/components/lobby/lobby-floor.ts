@@ -1,7 +1,7 @@
 /**
  * <mashup-lobby-floor> — the main view on an open lobby's floor (rule L2:
  * everyone in the event who is not at a table, hosts too): the lobby's
- * title, how many sit where, "Überrasch mich", and the tables — as cards
+ * title, how many sit where, "Überraschen Sie mich", and the tables — as cards
  * (<mashup-table-card>) or as a list (<mashup-table-list>, for screen readers
  * and small screens; the two buttons above switch, `aria-pressed` says which).
  * Every patch re-renders it, so names and free seats are live. Above it the
@@ -97,7 +97,7 @@ export class LobbyFloor extends LitElement {
         <div class="bar">
           <button class="btn primary" type="button" data-testid="lobby-surprise" aria-disabled=${this.busy || !surprise ? 'true' : 'false'}
             aria-describedby="surprise-hint" @click=${() => this.#surprise(surprise)}>
-            ${icon('sparkle')}${msg('Überrasch mich', { id: 'lobby.surprise' })}
+            ${icon('sparkle')}${msg('Überraschen Sie mich', { id: 'lobby.surprise' })}
           </button>
           <div class="layout" role="group" aria-label=${msg('Ansicht der Tische', { id: 'lobby.layout' })}>
             ${this.#layoutButton('cards', 'grid', msg('Tische', { id: 'lobby.layout.cards' }))}

@@ -4,7 +4,7 @@
  * (<mashup-table-room>). It stays the same element while a person moves
  * between the floor and the tables, so the chosen layout (cards or list) and
  * the outcome of the last request ("Sie sitzen jetzt an …") survive the move.
- * All sit, leave and "Überrasch mich" requests go through here: one busy
+ * All sit, leave and "Überraschen Sie mich" requests go through here: one busy
  * state, one status line, refusals in plain words (error-messages.ts).
  *
  * Properties: `lobby` (the open Lobby), `table` (the Table one sits at; null on the floor).

@@ -3,7 +3,7 @@
  * (`roomOf(self)` is `table:<id>`, rule L2): the lobby's title, the table's
  * name and topic with, beside them, "Tisch verlassen" (back to the floor)
  * and a compact switch (a list of the tables with a free seat and
- * "Wechseln", or "Überrasch mich"); then the table's video grid (everyone
+ * "Wechseln", or "Überraschen Sie mich"); then the table's video grid (everyone
  * here sends, like a small workshop room) and who sits here (name ·
  * municipality). The chat in the side panel is the table's own.
  *
@@ -191,7 +191,7 @@ export class TableRoom extends LitElement {
         : html`<p class="muted" data-testid="table-switch-none">${msg('Gerade ist an keinem anderen Tisch ein Platz frei.', { id: 'lobby.noOtherSeat' })}</p>`}
       ${surprise
         ? html`<button class="btn" type="button" data-testid="table-surprise" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#surprise}>
-            ${icon('sparkle')}${msg('Überrasch mich', { id: 'lobby.surprise' })}
+            ${icon('sparkle')}${msg('Überraschen Sie mich', { id: 'lobby.surprise' })}
           </button>`
         : nothing}
     </div>`;

@@ -255,8 +255,11 @@ export class PlenaryView extends LitElement {
                   ? html`<mashup-dating-pair .sd=${dating.sd} .round=${dating.round}></mashup-dating-pair>`
                   : html`<mashup-dating-floor .sd=${dating.sd}></mashup-dating-floor>`
                 : place
-                  ? // At a table the table's grid comes first; speed dating shows on the lobby's floor.
-                    html`${place.table ? nothing : this.#dating(view, now)}<mashup-lobby-view .lobby=${place.lobby} .table=${place.table}></mashup-lobby-view>`
+                  ? // Speed dating (the start's countdown, afterwards "Kontakte") above the floor, and below
+                    // a table's grid: seats are kept during a session, so people come back to their table.
+                    place.table
+                    ? html`<mashup-lobby-view .lobby=${place.lobby} .table=${place.table}></mashup-lobby-view>${this.#dating(view, now)}`
+                    : html`${this.#dating(view, now)}<mashup-lobby-view .lobby=${place.lobby} .table=${place.table}></mashup-lobby-view>`
                   : this.#plenaryMain(view, now)}
             ${host && this.hostMenuOpen
               ? html`${room
@@ -379,6 +382,8 @@ function datingDestination(view: EventView, place: DatingPlace, now: number): st
     const names = place.members.filter((id) => id !== view.self.participantId).map((id) => view.participants.find((p) => p.id === id)?.name ?? '');
     return names.filter((n) => n !== '').join(msg(' und ', { id: 'speedDating.and' }));
   }
+  // Hosts are never paired (rule S3): on the floor they host, whatever the round.
+  if (isHost(view)) return msg('Sie moderieren und sind in keinem Paar', { id: 'speedDating.transitionHost' });
   const s = datingSituation(place.sd, view.self.participantId, now);
   if (s.kind === 'waiting' && s.sittingOut) return msg('Sie setzen diese Runde aus', { id: 'speedDating.transitionSitOut' });
   if (s.kind === 'waiting') return msg('Sie sind in der nächsten Runde dabei', { id: 'speedDating.transitionLate' });

@@ -10,7 +10,7 @@
  * Events: `speed-dating-dialog-close` (after saving or cancelling).
  */
 import { localized, msg, str } from '@lit/localize';
-import { LIMITS, type SpeedDating } from '@mashup/shared';
+import { LIMITS, plannedDurationMs, type SpeedDating } from '@mashup/shared';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { SessionController } from '../../context.js';
@@ -21,7 +21,6 @@ import {
   draftFromSpeedDating,
   lines,
   parseMinutesSeconds,
-  totalMs,
   type SpeedDatingDraft,
   type SpeedDatingDraftProblem,
 } from '../../state/speed-dating-draft.js';
@@ -175,7 +174,9 @@ export class SpeedDatingDialog extends LitElement {
         <label for="sd-topics">${msg('Themen zur Auswahl (eines pro Zeile, optional)', { id: 'speedDatingHost.topics' })}</label>
         <textarea id="sd-topics" rows="4" data-testid="dating-topics-input" aria-invalid=${has('topics') || has('topicsForMatching') ? 'true' : 'false'} aria-describedby="sd-topics-hint sd-topics-error"
           .value=${d.topics} @input=${(e: InputEvent) => this.#set({ topics: value(e) })}></textarea>
-        <p class="hint" id="sd-topics-hint">${msg('Zum Beispiel die AEGs. Teilnehmende wählen daraus, ihr Gegenüber sieht die Wahl.', { id: 'speedDatingHost.topicsHint' })}</p>
+        <p class="hint" id="sd-topics-hint">${msg('Zum Beispiel die AEGs. Teilnehmende wählen daraus; die gewählten Themen sind für alle Teilnehmenden sichtbar.', {
+          id: 'speedDatingHost.topicsHint',
+        })}</p>
         ${has('topics')
           ? html`<p class="field-error" id="sd-topics-error">
               ${msg(str`Höchstens ${LIMITS.speedDatingTopicsMax} Themen mit je höchstens ${LIMITS.tagMax} Zeichen.`, { id: 'speedDatingHost.topicsInvalid' })}
@@ -209,7 +210,7 @@ export class SpeedDatingDialog extends LitElement {
     const rounds = Number(d.rounds.trim());
     const breakS = Number(d.breakSeconds.trim());
     if (roundMs === null || roundMs <= 0 || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(breakS) || breakS < 0) return '';
-    const total = durationText(totalMs({ roundMs, rounds, breakMs: breakS * 1000 }));
+    const total = durationText(plannedDurationMs({ roundMs, rounds, breakMs: breakS * 1000 }));
     const topics = lines(d.topics).length;
     return topics > 0
       ? msg(str`Dauer insgesamt: ${total}. ${topics} Themen zur Auswahl.`, { id: 'speedDatingHost.totalTopics' })

@@ -117,6 +117,7 @@ export class SpeedDatingHostPanel extends LitElement {
   @state() private editing: SpeedDating | null = null;
   @state() private confirm: Confirm | null = null;
   @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
+  @query('#dating-host-title') private heading?: HTMLElement;
   readonly #live = new SessionController(this);
 
   constructor() {
@@ -139,7 +140,7 @@ export class SpeedDatingHostPanel extends LitElement {
     const now = this.#now();
     const full = view.speedDatings.length >= LIMITS.speedDatingsMax;
     return html`<section class="card" aria-labelledby="dating-host-title" data-testid="dating-host-panel">
-      <h2 id="dating-host-title">${icon('people')}${msg('Speed-Dating', { id: 'speedDating.kicker' })}</h2>
+      <h2 id="dating-host-title" tabindex="-1">${icon('people')}${msg('Speed-Dating', { id: 'speedDating.kicker' })}</h2>
       <div class="buttons">
         <button class="btn primary" type="button" data-testid="dating-new" aria-disabled=${full ? 'true' : 'false'} @click=${() => !full && this.#openDialog(null)}>
           ${icon('plus')}${msg('Neues Speed-Dating', { id: 'speedDatingHost.new' })}
@@ -315,6 +316,17 @@ export class SpeedDatingHostPanel extends LitElement {
     const session = this.#live.session!;
     if (c.kind === 'stop') await this.#run(() => session.stopSpeedDating(c.speedDatingId), msg('Speed-Dating beendet.', { id: 'speedDatingHost.stoppedDone' }));
     else await this.#run(() => session.deleteSpeedDating(c.speedDatingId), msg('Speed-Dating gelöscht.', { id: 'speedDatingHost.deleted' }));
+    await this.#focusHeading();
+  }
+
+  /**
+   * After "Beenden" or "Löschen" the button that opened the dialog is gone (the session shows
+   * "Löschen" instead, or is removed), so the dialog's focus return would fall to <body>: the
+   * panel heading takes it, and the status or error line below says what happened.
+   */
+  async #focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.heading?.focus();
   }
 
   #run(request: () => Promise<Ack<unknown>>, confirmation: string): Promise<boolean> {

@@ -146,8 +146,14 @@ export class DatingContacts extends LitElement {
   @state() private email = '';
   @state() private phone = '';
   @state() private problems: FieldProblem[] = [];
-  /** Marks sent and not yet confirmed by a fresh list: the checkbox shows them, so a re-render meanwhile does not undo a click. */
+  /**
+   * Marks sent and not yet confirmed by a fresh list: the checkbox shows them, so a re-render
+   * meanwhile does not undo a click. A mark the server took stays here until a list arrives
+   * that shows it (its own fetch may fail); a refused one goes at once.
+   */
   @state() private pending: ReadonlyMap<string, boolean> = new Map();
+  /** Per person, how many of their marks await the server's answer: a list fetched meanwhile may predate them. */
+  readonly #sending = new Map<string, number>();
   @state() busy = false;
   @state() error = '';
   @state() done = '';
@@ -247,11 +253,14 @@ export class DatingContacts extends LitElement {
     return html`<ul aria-label=${msg('Personen, die Sie getroffen haben', { id: 'speedDating.metList' })} data-testid="dating-contact-list">
       ${partners.map((p) => {
         const id = `mark-${sd.id}-${p.participantId}`;
+        // Each checkbox is named after its person: the visible "In Kontakt bleiben" alone is the same on every row.
+        const name = p.name;
         return html`<li class=${p.mutual ? 'mutual' : ''} data-testid="dating-contact" data-participant-id=${p.participantId} data-mutual=${p.mutual ? 'true' : 'false'}>
-          <span class="who" id="${id}-name"><span data-testid="dating-contact-name">${p.name}</span>${p.org ? html` <span class="org">· ${p.org}</span>` : nothing}</span>
+          <span class="who"><span data-testid="dating-contact-name">${p.name}</span>${p.org ? html` <span class="org">· ${p.org}</span>` : nothing}</span>
           <label class="check" for=${id}>
-            <input id=${id} type="checkbox" data-testid="dating-mark" aria-describedby="${id}-name ${id}-state"
-              .checked=${live(this.pending.get(p.participantId) ?? p.marked)} @change=${(e: Event) => void this.#mark(sd, p, (e.target as HTMLInputElement).checked)} />
+            <input id=${id} type="checkbox" data-testid="dating-mark" aria-label=${msg(str`In Kontakt bleiben: ${name}`, { id: 'speedDating.markName' })}
+              aria-describedby="${id}-state" .checked=${live(this.pending.get(p.participantId) ?? p.marked)}
+              @change=${(e: Event) => void this.#mark(sd, p, (e.target as HTMLInputElement).checked)} />
             <span>${msg('In Kontakt bleiben', { id: 'speedDating.mark' })}</span>
           </label>
           <span class="state ${p.mutual ? 'mutual' : ''}" id="${id}-state" data-testid="dating-mutual">${this.#stateText(p)}</span>
@@ -321,7 +330,10 @@ export class DatingContacts extends LitElement {
     if (patch.phone !== undefined) this.phone = patch.phone;
   }
 
-  /** Fetches the list; the newest request wins. Errors show in the status line, the last list stays. */
+  /**
+   * Fetches the list; the newest request wins. Errors show in the error line, the last list stays;
+   * a list that arrives clears an earlier error and settles the marks it answers.
+   */
   async #refresh(): Promise<boolean> {
     const session = this.#live.session;
     const sd = this.sd;
@@ -334,6 +346,11 @@ export class DatingContacts extends LitElement {
       return false;
     }
     this.contacts = reply.data;
+    this.error = '';
+    // Marks still on their way stay pending: this list may have been read before the server had them.
+    if ([...this.pending.keys()].some((id) => !this.#sending.has(id))) {
+      this.pending = new Map([...this.pending].filter(([id]) => this.#sending.has(id)));
+    }
     if (!this.#formTouched) {
       this.email = reply.data.contact.email;
       this.phone = reply.data.contact.phone;
@@ -344,18 +361,30 @@ export class DatingContacts extends LitElement {
   async #mark(sd: SpeedDating, p: SpeedDatingPartner, marked: boolean): Promise<void> {
     const session = this.#live.session;
     if (!session) return;
+    const id = p.participantId;
     this.error = '';
     this.done = '';
-    this.pending = new Map([...this.pending, [p.participantId, marked]]);
-    const reply = await session.markSpeedDatingContact(sd.id, p.participantId, marked);
-    if (!reply.ok) this.error = errorMessage(reply.error);
-    // Also after a refusal: the checkbox shows what is stored again.
+    this.pending = new Map([...this.pending, [id, marked]]);
+    this.#sending.set(id, (this.#sending.get(id) ?? 0) + 1);
+    const reply = await session.markSpeedDatingContact(sd.id, id, marked);
+    const left = this.#sending.get(id)! - 1;
+    if (left > 0) this.#sending.set(id, left);
+    else this.#sending.delete(id);
+    if (!reply.ok && left === 0) {
+      // Refused: the checkbox shows what is stored again, whether or not a fresh list follows.
+      const rest = new Map(this.pending);
+      rest.delete(id);
+      this.pending = rest;
+    }
+    // Taken: the checkbox keeps the new value until a list shows it (this fetch or a later one).
     const fresh = await this.#refresh();
-    const rest = new Map(this.pending);
-    rest.delete(p.participantId);
-    this.pending = rest;
-    if (!reply.ok || !fresh) return;
-    const now = this.contacts?.partners.find((x) => x.participantId === p.participantId);
+    // After the fetch, which clears older errors when it succeeds: the refusal is what counts.
+    if (!reply.ok) {
+      this.error = errorMessage(reply.error);
+      return;
+    }
+    if (!fresh) return;
+    const now = this.contacts?.partners.find((x) => x.participantId === id);
     const name = p.name;
     this.done = now?.mutual
       ? msg(str`${name} und Sie haben sich gegenseitig markiert.`, { id: 'speedDating.markedMutual' })

@@ -17,7 +17,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { SessionController } from '../../context.js';
 import { icon } from '../../icons.js';
-import { chosenTopics, nextRound, sitsOut } from '../../state/speed-dating.js';
+import { chosenTopics, sittableRound, sitsOut } from '../../state/speed-dating.js';
 import { isHost } from '../../state/selectors.js';
 import { baseStyles } from '../../styles/shared.js';
 import { runRequest } from '../run-request.js';
@@ -103,7 +103,7 @@ export class DatingOptions extends LitElement {
     const sd = this.sd;
     if (!view || !session || !sd || isHost(view)) return nothing;
     const self = view.self.participantId;
-    const next = nextRound(sd, session.clock.serverNow());
+    const next = sittableRound(sd, session.clock.serverNow());
     return html`${sd.topics.length > 0 ? this.#topics(sd, this.pendingTopics ?? chosenTopics(sd, self)) : nothing}
       ${next !== null ? this.#sitOut(sd, next, sitsOut(sd, self, next)) : nothing}
       <p class="ok-text" role="status" data-testid="dating-options-status">${this.done}</p>
@@ -115,8 +115,12 @@ export class DatingOptions extends LitElement {
       <legend>${msg('Ihre Themen', { id: 'speedDating.topics' })}</legend>
       <p class="hint" id="dating-topics-hint">
         ${sd.rules.matchByTopics
-          ? msg('Wählen Sie, worüber Sie sprechen möchten. Personen mit gemeinsamen Themen kommen bevorzugt zusammen.', { id: 'speedDating.topicsHintMatch' })
-          : msg('Wählen Sie, worüber Sie sprechen möchten. Ihr Gegenüber sieht Ihre Themen.', { id: 'speedDating.topicsHint' })}
+          ? msg('Wählen Sie, worüber Sie sprechen möchten. Personen mit gemeinsamen Themen kommen bevorzugt zusammen. Alle Teilnehmenden können Ihre gewählten Themen sehen.', {
+              id: 'speedDating.topicsHintMatch',
+            })
+          : msg('Wählen Sie, worüber Sie sprechen möchten. Alle Teilnehmenden können Ihre gewählten Themen sehen; Ihr Gegenüber sieht sie auf der Karte.', {
+              id: 'speedDating.topicsHint',
+            })}
       </p>
       <div class="topics">
         ${sd.topics.map(

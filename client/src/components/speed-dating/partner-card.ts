@@ -2,13 +2,17 @@
  * <mashup-partner-card> — whom one talks to in a speed-dating round: name,
  * municipality and the topics they chose, the topics one shares marked in
  * words ("gemeinsam"), not by colour alone. One card per partner (two in the
- * trio), under one heading ("Ihr Gegenüber", "In der nächsten Runde").
+ * trio), under one heading ("Ihr Gegenüber", "In der nächsten Runde"). A
+ * partner whose connection is gone keeps the card, with "… ist nicht mehr
+ * verbunden" in words (a status line, so it is heard when it happens). With
+ * no cards it renders nothing: the view around it says why.
  *
  * Properties: `cards` (PartnerCard[]), `heading`.
  */
 import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { icon } from '../../icons.js';
 import type { PartnerCard } from '../../state/speed-dating.js';
 import { baseStyles } from '../../styles/shared.js';
@@ -60,6 +64,13 @@ export class PartnerCardElement extends LitElement {
         gap: var(--mu-space-1);
         margin-top: var(--mu-space-1);
       }
+      .gone {
+        display: flex;
+        align-items: center;
+        gap: var(--mu-space-1);
+        color: var(--mu-warning);
+        font-weight: 700;
+      }
       .badge.shared {
         background: var(--mu-success-soft);
         color: var(--mu-success);
@@ -75,10 +86,13 @@ export class PartnerCardElement extends LitElement {
     if (this.cards.length === 0) return nothing;
     return html`<h3>${icon('people')}${this.heading}</h3>
       <ul aria-label=${this.heading}>
-        ${this.cards.map(
-          (c) => html`<li data-testid="partner-card" data-participant-id=${c.participantId}>
+        ${repeat(
+          this.cards,
+          (c) => c.participantId,
+          (c) => html`<li data-testid="partner-card" data-participant-id=${c.participantId} data-connected=${c.connected ? 'true' : 'false'}>
             <span class="name" data-testid="partner-name">${c.name}</span>
             <span class="org" data-testid="partner-org">${c.org || msg('Kommune nicht angegeben', { id: 'speedDating.noOrg' })}</span>
+            <span class="gone" role="status" data-testid="partner-disconnected">${c.connected ? nothing : this.#gone(c.name)}</span>
             ${c.topics.length > 0
               ? html`<span class="visually-hidden">${msg('Themen:', { id: 'speedDating.topicsLabel' })}</span>
                   <span class="topics" data-testid="partner-topics">
@@ -92,6 +106,10 @@ export class PartnerCardElement extends LitElement {
           </li>`,
         )}
       </ul>`;
+  }
+
+  #gone(name: string) {
+    return html`${icon('alert')}${msg(str`${name} ist nicht mehr verbunden.`, { id: 'speedDating.partnerDisconnected' })}`;
   }
 }
 
