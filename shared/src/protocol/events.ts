@@ -254,7 +254,7 @@ export const clientEvents = {
   'lobby:sit': def<Record<string, never>>()(z.object({ lobbyId: id, tableId: id }).strict(), 'any'),
   /** Gets up from one's table, back to the lobby's floor. */
   'lobby:leave': def<Record<string, never>>()(z.object({ lobbyId: id }).strict(), 'any'),
-  /** "Überrasch mich": a table with a free seat and the fewest people one has met (rule L6). */
+  /** "Überraschen Sie mich": a table with a free seat and the fewest people one has met (rule L6). */
   'lobby:surprise': def<{ tableId: string }>()(z.object({ lobbyId: id }).strict(), 'any'),
 
   /** Speed dating (section 13). Creates a session (no speedDatingId) or replaces its settings before it starts. */
