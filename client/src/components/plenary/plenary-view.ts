@@ -257,9 +257,12 @@ export class PlenaryView extends LitElement {
                 : place
                   ? // Speed dating (the start's countdown, afterwards "Kontakte") above the floor, and below
                     // a table's grid: seats are kept during a session, so people come back to their table.
-                    place.table
-                    ? html`<mashup-lobby-view .lobby=${place.lobby} .table=${place.table}></mashup-lobby-view>${this.#dating(view, now)}`
-                    : html`${this.#dating(view, now)}<mashup-lobby-view .lobby=${place.lobby} .table=${place.table}></mashup-lobby-view>`
+                    // One template for both: a second one would re-create the lobby view on every sit-down
+                    // and lose its confirmation ("Sie sitzen jetzt an …").
+                    html`${place.table ? nothing : this.#dating(view, now)}<mashup-lobby-view
+                        .lobby=${place.lobby}
+                        .table=${place.table}
+                      ></mashup-lobby-view>${place.table ? this.#dating(view, now) : nothing}`
                   : this.#plenaryMain(view, now)}
             ${host && this.hostMenuOpen
               ? html`${room
