@@ -15,3 +15,4 @@ export * from './protocol/lobbies.js';
 export * from './lobby-rooms.js';
 export * from './protocol/speed-dating.js';
 export * from './speed-dating-schedule.js';
+export * from './creation-order.js';

@@ -29,6 +29,7 @@ import type {
   Snapshot,
   SpeedDating,
 } from '@mashup/shared';
+import { byCreation } from '@mashup/shared';
 
 /**
  * Messages kept in memory. The server sends the last 200 on join; keeping more
@@ -239,7 +240,7 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
       const exists = view.rounds.some((r) => r.id === patch.round.id);
       const rounds = exists
         ? view.rounds.map((r) => (r.id === patch.round.id ? patch.round : r))
-        : [...view.rounds, patch.round].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+        : [...view.rounds, patch.round].sort(byCreation);
       return { ...view, rounds };
     }
     case 'roundRemoved':
@@ -270,7 +271,7 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
       const exists = view.lobbies.some((l) => l.id === patch.lobby.id);
       const lobbies = exists
         ? view.lobbies.map((l) => (l.id === patch.lobby.id ? patch.lobby : l))
-        : [...view.lobbies, patch.lobby].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+        : [...view.lobbies, patch.lobby].sort(byCreation);
       return { ...view, lobbies };
     }
     case 'lobbyRemoved':
@@ -280,7 +281,7 @@ export function applyPatch(view: EventView, patch: Patch): EventView {
       const exists = view.speedDatings.some((x) => x.id === sd.id);
       const speedDatings = exists
         ? view.speedDatings.map((x) => (x.id === sd.id ? sd : x))
-        : [...view.speedDatings, sd].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+        : [...view.speedDatings, sd].sort(byCreation);
       return { ...view, speedDatings };
     }
     case 'speedDatingRemoved':

@@ -1,4 +1,4 @@
-import { roomOf, type Snapshot } from '@mashup/shared';
+import { byCreation, roomOf, type Snapshot } from '@mashup/shared';
 import { eventInfo, participantView, type EventRecord, type ParticipantRecord } from '../domain/records.js';
 import { publicRound } from '../domain/breakouts/round.js';
 import type { EventStore } from '../store/types.js';
@@ -11,11 +11,11 @@ export async function buildSnapshot(
   now: number,
 ): Promise<Snapshot> {
   const state = await store.loadState(event.id);
-  const rounds = [...state.items.rounds].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const rounds = [...state.items.rounds].sort(byCreation);
   // The chat is read after the state: a message racing with this read is delivered after the
   // snapshot and applied by its room sequence (rule O2).
-  const lobbies = [...state.items.lobbies].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  const speedDatings = [...state.items.speedDatings].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const lobbies = [...state.items.lobbies].sort(byCreation);
+  const speedDatings = [...state.items.speedDatings].sort(byCreation);
   const chat = await store.chatHistory(event.id, roomOf(self.id, rounds, now, lobbies, speedDatings));
   const me = state.participants.find((p) => p.id === self.id) ?? self;
   return {

@@ -4,7 +4,7 @@
  * compare-and-set on the round's document and one patch to the event (rule B1):
  * opening a round for 200 people is a single write and a single broadcast.
  */
-import { liveRound } from '@mashup/shared';
+import { byCreation, liveRound } from '@mashup/shared';
 import { refuse } from '../../domain/errors.js';
 import { assignBalanced, assignKeepGroups, assignRotation, recordEncounters, type Assignment, type Encounters } from '../../domain/breakouts/assignment.js';
 import { seededRandom } from '../../domain/breakouts/random.js';
@@ -16,7 +16,7 @@ import { roundWrites } from '../round-writes.js';
 export function breakoutHandlers(deps: FeatureDeps) {
   const now = () => deps.clock.now();
   const roundsOf = async (eventId: string) =>
-    (await deps.store.listItems(eventId, 'rounds')).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    (await deps.store.listItems(eventId, 'rounds')).sort(byCreation);
 
   // One CAS on a round, then one `round` (or `roundRemoved`) or `seats` patch (round-writes.ts).
   const { applyRound, applySeats, applySchedule } = roundWrites(deps);

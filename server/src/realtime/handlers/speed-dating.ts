@@ -14,6 +14,7 @@ import { UNCHANGED, type Unchanged } from '../../domain/context.js';
 import { refuse } from '../../domain/errors.js';
 import type { EventState } from '../../store/types.js';
 import * as sessions from '../../domain/speed-dating/session.js';
+import type { PairHistory } from '../../domain/speed-dating/matching.js';
 import { vCards } from '../../domain/speed-dating/vcard.js';
 import type { FeatureDeps } from '../deps.js';
 import type { Handler } from '../handler.js';
@@ -60,16 +61,27 @@ export function speedDatingHandlers(deps: FeatureDeps) {
   const find = async (eventId: string, id: string) => sessions.requireSession((await list(eventId)).find((s) => s.id === id) ?? null);
 
   /**
+   * One planning write on a session: who takes part now and the event's sessions are read
+   * (one loadState), then one compare-and-set whose function gets them with the pair history.
+   */
+  const planned = async (
+    eventId: string,
+    id: string,
+    fn: (cur: SpeedDating | null, c: { takers: sessions.Taker[]; prior: PairHistory; all: SpeedDating[] }, t: number) => SpeedDating | Unchanged,
+  ) => {
+    const state = await deps.store.loadState(eventId);
+    const all = state.items.speedDatings;
+    const takers = takersOf(state, now());
+    return apply(eventId, id, (cur, t) => fn(cur, { takers, prior: sessions.eventHistory(all, id, t), all }, t), all.find((s) => s.id === id) ?? null);
+  };
+
+  /**
    * Plans the session's rounds not yet begun for who takes part now, until a
    * read after the last write finds nothing to change (rule S3).
    */
   const settle = async (eventId: string, id: string) => {
     for (let pass = 0; pass < SETTLE_PASSES; pass++) {
-      const state = await deps.store.loadState(eventId);
-      const sd = state.items.speedDatings.find((s) => s.id === id) ?? null;
-      if (!sd || !sessions.isActive(sd, now())) return;
-      const takers = takersOf(state, now());
-      const change = await apply(eventId, id, (cur, t) => sessions.replan(cur, takers, sessions.eventHistory(state.items.speedDatings, id, t), t), sd);
+      const change = await planned(eventId, id, (cur, c, t) => sessions.replan(cur, c.takers, c.prior, t));
       if (change.seq === null) return;
     }
   };
@@ -131,15 +143,7 @@ export function speedDatingHandlers(deps: FeatureDeps) {
   };
 
   const start: Handler<'speeddating:start'> = async ({ eventId }, { speedDatingId }) => {
-    const state = await deps.store.loadState(eventId);
-    const all = state.items.speedDatings;
-    const takers = takersOf(state, now());
-    const change = await apply(
-      eventId,
-      speedDatingId,
-      (cur, t) => sessions.start(cur, all, takers, sessions.eventHistory(all, speedDatingId, t), t),
-      all.find((s) => s.id === speedDatingId) ?? null,
-    );
+    const change = await planned(eventId, speedDatingId, (cur, c, t) => sessions.start(cur, c.all, c.takers, c.prior, t));
     const startAt = change.value!.startAt!;
     // Rule S1 under a race, as L1 for lobbies: whoever looks after writing sees every start
     // written before its own, so at least the later of two steps back.
@@ -159,29 +163,13 @@ export function speedDatingHandlers(deps: FeatureDeps) {
   };
 
   const sitOut: Handler<'speeddating:sitOut'> = async ({ eventId, actor }, { speedDatingId, round, out }) => {
-    const state = await deps.store.loadState(eventId);
-    const all = state.items.speedDatings;
-    const takers = takersOf(state, now());
-    await apply(
-      eventId,
-      speedDatingId,
-      (cur, t) => sessions.sitOut(cur, actor.id, round, out, takers, sessions.eventHistory(all, speedDatingId, t), t),
-      all.find((s) => s.id === speedDatingId) ?? null,
-    );
+    await planned(eventId, speedDatingId, (cur, c, t) => sessions.sitOut(cur, actor.id, round, out, c.takers, c.prior, t));
     await settle(eventId, speedDatingId);
     return {};
   };
 
   const topics: Handler<'speeddating:topics'> = async ({ eventId, actor }, { speedDatingId, topics: chosen }) => {
-    const state = await deps.store.loadState(eventId);
-    const all = state.items.speedDatings;
-    const takers = takersOf(state, now());
-    await apply(
-      eventId,
-      speedDatingId,
-      (cur, t) => sessions.chooseTopics(cur, actor.id, chosen, takers, sessions.eventHistory(all, speedDatingId, t), t),
-      all.find((s) => s.id === speedDatingId) ?? null,
-    );
+    await planned(eventId, speedDatingId, (cur, c, t) => sessions.chooseTopics(cur, actor.id, chosen, c.takers, c.prior, t));
     await settle(eventId, speedDatingId);
     return {};
   };
