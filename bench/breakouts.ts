@@ -343,6 +343,8 @@ async function main(url: string) {
   ];
   console.log(`time from the command to the LAST of the ${target.size} clients in its room, per run:`);
   for (const [name, runs] of lines) console.log(row(`  ${name}`, last(runs), 'runs'));
+  console.log(`time from the command to the FIRST of the ${target.size} clients in its room, per run (the server's own latency plus one client's decoding):`);
+  for (const [name, runs] of lines) console.log(row(`  ${name}`, summarize(runs.map((r) => Math.min(...r))), 'runs'));
   console.log('per client (all deliveries):');
   for (const [name, runs] of lines) console.log(row(`  ${name}`, each(runs), 'deliveries'));
   const o = last(results.open);

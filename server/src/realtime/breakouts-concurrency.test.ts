@@ -100,4 +100,55 @@ describe('workshop rounds on two processes', () => {
     }
     console.log(`open for 200 clients on 2 processes: host command → last client has the round in ${elapsed.toFixed(0)} ms`);
   }, 120_000);
+
+  /**
+   * Opening is eager (handler.ts EagerHandler): it writes from the rounds as its process last saw
+   * them, with the funnel's checks in the write. These are the ways that view or those checks can
+   * be wrong, on two processes so that one really does not see the other's writes.
+   */
+  describe('an eager open', () => {
+    const twoRounds = async () => {
+      const { code, hostKey, event } = await createEvent(procs.a.url);
+      const onA = await joinAndConnect(procs.a.url, code, { name: 'Hanna', hostKey });
+      const onB = await joinAndConnect(procs.b.url, code, { name: 'Henrik', hostKey });
+      const guest = await joinAndConnect(procs.a.url, code, { name: 'Gina' });
+      procs.track(onA, onB, guest);
+      const save = async (title: string) =>
+        ok(await onA.request('breakout:save', { title, durationMs: 30 * 60_000, mode: 'choose', workshops: [{ title: 'Raum', capacity: 5 }] })).roundId;
+      const [r1, r2] = [await save('Eins'), await save('Zwei')];
+      return { event, onA, onB, guest, r1, r2 };
+    };
+
+    it('from a stale view: another round opened on the other process is found after the write, and the open is taken back (rule B2)', async () => {
+      const { event, onA, onB, guest, r1, r2 } = await twoRounds();
+      // A's process saw both rounds closed (it wrote them); B opens the second, which A's process does not read.
+      ok(await onB.request('breakout:open', { roundId: r2 }));
+      expect(await onA.request('breakout:open', { roundId: r1 })).toMatchObject({ ok: false, error: { code: 'breakout.another_live' } });
+      expect((await storedRound(event.id, r1)).openedAt).toBeNull();
+      expect((await storedRound(event.id, r2)).openedAt).not.toBeNull();
+      // Clients end where the store is: the undo followed the open.
+      const sync = ok(await guest.request('state:sync', {}));
+      expect(sync.rounds.find((r) => r.id === r1)!.openedAt).toBeNull();
+    });
+
+    it('by someone who may not: refused with the funnel\'s code, nothing written (rules A1, A2)', async () => {
+      const { event, onA, onB, guest, r1 } = await twoRounds();
+      expect(await guest.request('breakout:open', { roundId: r1 })).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+      // A host made a participant on one process is refused on the other at once.
+      ok(await onB.request('participant:setRole', { participantId: onA.participantId, role: 'participant' }));
+      expect(await onA.request('breakout:open', { roundId: r1 })).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+      // A refusal tells nothing about the round, not even that it does not exist.
+      expect(await onA.request('breakout:open', { roundId: 'no-such-round' })).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+      expect((await storedRound(event.id, r1)).openedAt).toBeNull();
+    });
+
+    it('beyond the command budget: rate.limited and nothing written (rule R1)', async () => {
+      const { event, onA, r1 } = await twoRounds();
+      // The budget is 60 commands per 10 s; the two saves spent two of them.
+      const spent = await Promise.all(Array.from({ length: 58 }, () => onA.request('breakout:open', { roundId: 'no-such-round' })));
+      expect(spent.every((r) => !r.ok && r.error.code === 'breakout.round_not_found')).toBe(true);
+      expect(await onA.request('breakout:open', { roundId: r1 })).toMatchObject({ ok: false, error: { code: 'rate.limited' } });
+      expect((await storedRound(event.id, r1)).openedAt).toBeNull();
+    });
+  });
 });

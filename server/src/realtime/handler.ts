@@ -1,6 +1,8 @@
 /**
  * The one error funnel for socket requests (STYLE 5):
  * size → validate → authenticate → authorize → rate-limit → run → ack.
+ * An eager handler (EagerHandler) runs while authenticate → rate-limit are
+ * still reading, its one write guarded by them (PROTOCOL, the funnel).
  * Expected refusals are DomainErrors with codes; anything else is logged and
  * answered as `server.internal`, and the socket keeps serving.
  */
@@ -18,7 +20,8 @@ import {
 } from '@mashup/shared';
 import { DomainError } from '../domain/errors.js';
 import type { ParticipantRecord } from '../domain/records.js';
-import type { EventStore } from '../store/types.js';
+import { GuardError, guardError, guardRefusal } from '../store/guard.js';
+import type { EventStore, WriteGuard } from '../store/types.js';
 import { familyOf, type RateLimits } from './rate-limits.js';
 import type { MashupSocket } from './types.js';
 
@@ -52,7 +55,31 @@ export function withPrefetch<E extends ClientEventName, P>(
   return handler;
 }
 
-export type HandlerTable = { [E in ClientEventName]: Handler<E> };
+/** What an eager handler knows: who sends, as a guard for its writes, not yet as a record. */
+export interface EagerContext {
+  socket: MashupSocket;
+  eventId: string;
+  guard: WriteGuard;
+}
+
+/**
+ * A handler that starts before the funnel's checks have answered: every write
+ * it makes carries `ctx.guard`, so the store checks who sends (and their budget)
+ * in the same atomic step as the write, and the command's write can be its only
+ * round trip. Worth it where people wait for a command's effect (opening a
+ * round: bench:breakouts). It must not write without the guard, and its reads
+ * must not tell a refused sender anything: a refusal by the checks wins over
+ * whatever it answers, unless its guarded write went through.
+ */
+export type EagerHandler<E extends ClientEventName> = ((ctx: EagerContext, payload: ParsedPayloadOf<E>) => Promise<ReplyOf<E>>) & { eager: true };
+
+export function eager<E extends ClientEventName>(run: (ctx: EagerContext, payload: ParsedPayloadOf<E>) => Promise<ReplyOf<E>>): EagerHandler<E> {
+  return Object.assign(run, { eager: true as const });
+}
+
+const isEager = <E extends ClientEventName>(h: Handler<E> | EagerHandler<E>): h is EagerHandler<E> => 'eager' in h && h.eager === true;
+
+export type HandlerTable = { [E in ClientEventName]: Handler<E> | EagerHandler<E> };
 
 export interface FunnelDeps {
   store: EventStore;
@@ -70,9 +97,15 @@ function payloadSize(payload: unknown): number {
   }
 }
 
+/** The funnel's verdict on who sends, from its two reads: a refusal, or null to go on. */
+function refusalOf(name: ClientEventName, actor: ParticipantRecord | null, retryMs: number | null): GuardError | null {
+  const refusal = guardRefusal(actor, clientEvents[name].access === 'host') ?? (retryMs !== null ? 'limited' : null);
+  return refusal ? guardError(refusal, { command: name, ...(retryMs !== null ? { retryMs } : {}) }) : null;
+}
+
 export async function runRequest<E extends ClientEventName>(
   name: E,
-  handler: Handler<E>,
+  handler: Handler<E> | EagerHandler<E>,
   socket: MashupSocket,
   payload: unknown,
   deps: FunnelDeps,
@@ -91,29 +124,39 @@ export async function runRequest<E extends ClientEventName>(
     }
     const { eventId, participantId } = socket.data;
     const data = parsed.data as ParsedPayloadOf<E>;
-    const prefetched = handler.prefetch?.(eventId, data);
+    const family = familyOf(name);
+    const budgetKey = `${eventId}:${participantId}`;
+    const prefetched = isEager(handler) ? undefined : handler.prefetch?.(eventId, data);
     // Marked as handled here: if the command is refused below, nobody awaits it. The handler
     // awaits the original promise, so a failed read still reaches it and this funnel.
     prefetched?.catch(() => undefined);
     // Independent store round trips, taken together: every command pays them (bench:breakouts).
     // A refused command still spends budget, which only matters to someone who keeps sending refused ones.
-    const [actor, retryMs] = await Promise.all([
-      deps.store.getParticipant(eventId, participantId),
-      deps.limits.consume(familyOf(name), `${eventId}:${participantId}`),
-    ]);
-    if (!actor || actor.removed) {
-      deps.onRemoved(socket);
-      return fail(ERROR_CODES.authRemoved, 'You are no longer part of this event.');
+    // Issued in this order, before any write an eager handler queues behind them on the same connection.
+    const checks = Promise.all([deps.store.getParticipant(eventId, participantId), deps.limits.consume(family, budgetKey)]);
+    if (isEager(handler)) {
+      const counter = deps.limits.counter(family, budgetKey);
+      const guard: WriteGuard = { participantId, hostOnly: def.access === 'host', ...(counter ? { counter } : {}) };
+      if (counter) {
+        // The handler runs alongside the checks; its guarded write decides (see EagerHandler).
+        const [checked, ran] = await Promise.allSettled([checks, handler({ socket, eventId, guard }, data)]);
+        if (ran.status === 'fulfilled') return ok(ran.value);
+        if (checked.status === 'rejected') throw checked.reason;
+        throw refusalOf(name, ...checked.value) ?? ran.reason;
+      }
+      const refusal = refusalOf(name, ...(await checks));
+      if (refusal) throw refusal;
+      return ok(await handler({ socket, eventId, guard }, data));
     }
-    if (def.access === 'host' && actor.role !== 'host') {
-      return fail(ERROR_CODES.forbidden, `${name} is for hosts only.`);
-    }
-    if (retryMs !== null) {
-      return fail(ERROR_CODES.rateLimited, `Too many requests; try again in ${Math.ceil(retryMs / 1000)} s.`);
-    }
-    return ok(await handler({ socket, eventId, actor, ...(prefetched ? { prefetched } : {}) }, data));
+    const [actor, retryMs] = await checks;
+    const refusal = refusalOf(name, actor, retryMs);
+    if (refusal) throw refusal;
+    return ok(await handler({ socket, eventId, actor: actor!, ...(prefetched ? { prefetched } : {}) }, data));
   } catch (err) {
-    if (err instanceof DomainError) return fail(err.code, err.message, err.details);
+    if (err instanceof DomainError) {
+      if (err instanceof GuardError && err.refusal === 'removed') deps.onRemoved(socket);
+      return fail(err.code, err.message, err.details);
+    }
     deps.log.error({ err, event: name, eventId: socket.data.eventId }, 'socket handler failed');
     return fail(ERROR_CODES.internal, 'Something went wrong on the server.');
   }
@@ -126,7 +169,7 @@ export function bindHandlers(socket: MashupSocket, handlers: HandlerTable, deps:
     // but the request is still validated and handled, so fire-and-forget cannot bypass the rules.
     socket.on(name as never, (async (...args: unknown[]) => {
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : undefined;
-      const reply = await runRequest(name, handlers[name] as Handler<typeof name>, socket, args[0], deps);
+      const reply = await runRequest(name, handlers[name] as Handler<typeof name> | EagerHandler<typeof name>, socket, args[0], deps);
       ack?.(reply);
     }) as never);
   }

@@ -64,6 +64,13 @@ export const familyOf = (event: ClientEventName): RateFamily => FAMILY[event] ??
 export interface RateLimits {
   /** Returns null when allowed, else the ms until the next request is allowed. */
   consume(family: RateFamily, key: string): Promise<number | null>;
+  /**
+   * Where a budget is counted, for a write that checks it in the same atomic step
+   * (store WriteGuard): the Redis key (rate-limiter-flexible's `getKey`, the key
+   * "as it is saved in store") and the most points a window allows. null for the
+   * in-process limiter: its answer needs no round trip, so it is simply awaited.
+   */
+  counter(family: RateFamily, key: string): { key: string; max: number } | null;
 }
 
 export function createRateLimits(http: HttpBudgets, redis?: { client: AnyRedisClient; keys: RedisKeys }): RateLimits {
@@ -89,6 +96,11 @@ export function createRateLimits(http: HttpBudgets, redis?: { client: AnyRedisCl
     );
   }
   return {
+    counter(family, key) {
+      if (!redis) return null;
+      const limiter = limiters.get(family)!;
+      return { key: limiter.getKey(key), max: limiter.points };
+    },
     async consume(family, key) {
       try {
         await limiters.get(family)!.consume(key);

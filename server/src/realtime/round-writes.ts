@@ -6,6 +6,7 @@
 import { inWorkshops, type Round } from '@mashup/shared';
 import { UNCHANGED, type Unchanged } from '../domain/context.js';
 import type { SeatChange } from '../domain/breakouts/round.js';
+import type { WriteGuard } from '../store/types.js';
 import type { FeatureDeps } from './deps.js';
 
 export type RoundUpdate<R> = (current: Round | null, now: number) => R | Unchanged;
@@ -50,9 +51,9 @@ export function roundWrites(deps: Pick<FeatureDeps, 'store' | 'broadcast' | 'clo
     eventId: string,
     roundId: string,
     fn: RoundUpdate<Round>,
-    opts: { moversFirst?: boolean; known?: Round | null } = {},
+    opts: { moversFirst?: boolean; guard?: WriteGuard } = {},
   ) => {
-    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => fn(cur, deps.clock.now()), opts.known);
+    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => fn(cur, deps.clock.now()), { guard: opts.guard });
     const r = change.value;
     if (change.seq !== null && r) {
       const { publishedAt, openedAt, endsAt, closingAt, help } = r;

@@ -9,7 +9,10 @@ import type { Change } from './types.js';
 
 export interface CasOps {
   read(): Promise<string | null>;
-  /** Writes `next` (null = delete) if the stored value is still `expected`; returns the new event seq, or null on conflict. */
+  /**
+   * Writes `next` (null = delete) if the stored value is still `expected`; returns the new event seq, or null on conflict.
+   * A write with a guard (types.ts WriteGuard) that the guard refuses throws that refusal.
+   */
   write(expected: string | null, next: string | null): Promise<number | null>;
 }
 
@@ -30,24 +33,39 @@ const pause = (attempt: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)));
 
 /**
- * `known`: a value the caller read moments ago (e.g. with a list). The first
- * attempt writes against it without reading again; if it is stale the write
- * fails like any lost race and the loop reads afresh, so it is only a hint.
+ * `hint`: the stored value as the caller (or the store) saw it moments or
+ * minutes ago, raw; undefined when there is none. The first attempt writes
+ * against it without reading again. It is only ever trusted for a write that
+ * succeeds: if it is stale the write fails like a lost race, and if the update
+ * refuses it or finds nothing to change, that verdict is checked again against
+ * a fresh read, so an old hint can never make a command fail or be skipped.
  */
 export async function casUpdate<T>(
   ops: CasOps,
   fn: (current: T | null) => T | null | Unchanged,
-  known?: T | null,
+  hint?: string | null,
 ): Promise<Change<T>> {
+  let hinted = hint !== undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const raw = attempt === 0 && known !== undefined ? (known === null ? null : JSON.stringify(known)) : await ops.read();
+    const raw = hinted ? (hint ?? null) : await ops.read();
     const current = raw === null ? null : (JSON.parse(raw) as T);
-    const next = fn(current);
-    if (next === UNCHANGED) return { seq: null, value: current };
+    let next: T | null | Unchanged;
+    try {
+      next = fn(current);
+    } catch (err) {
+      if (!hinted) throw err;
+      hinted = false; // a refusal of the hint: ask the stored value
+      continue;
+    }
+    if (next === UNCHANGED) {
+      if (!hinted) return { seq: null, value: current };
+      hinted = false;
+      continue;
+    }
     const seq = await ops.write(raw, next === null ? null : JSON.stringify(next));
     if (seq !== null) return { seq, value: next };
-    const staleHint = attempt === 0 && known !== undefined;
-    if (!staleHint) await pause(attempt); // an outdated hint is not contention: read again at once
+    if (!hinted) await pause(attempt); // an outdated hint is not contention: read again at once
+    hinted = false;
   }
   throw new DomainError('server.unavailable', 'Too many concurrent changes; please try again.');
 }

@@ -3,7 +3,7 @@
  * indistinguishable to the rest of the server.
  */
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { LIMITS, MEDIA_OFF, type MediaPeer } from '@mashup/shared';
+import { LIMITS, MEDIA_OFF, type Lobby, type MediaPeer } from '@mashup/shared';
 import { UNCHANGED } from '../domain/context.js';
 import { DomainError } from '../domain/errors.js';
 import { emptyMarks } from '../domain/speed-dating/session.js';
@@ -143,6 +143,37 @@ describe.each(factories)('%s store', (_name, make) => {
       const next = await store.updateItem(e.id, 'results', 'r1:w1', (cur) => ({ ...cur!, updatedAt: 2 }));
       expect(next.seq).toBe(read.seq + 1);
       expect(await store.itemsAt('other-event', 'rounds')).toEqual({ seq: 0, items: [] });
+    });
+
+    it('a guarded write checks who writes in the same step: unknown or removed → auth.removed, not a host → auth.forbidden, nothing written', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      const host = participantRecord(e.id, { role: 'host' });
+      const guest = participantRecord(e.id);
+      const gone = participantRecord(e.id, { role: 'host', removed: true });
+      for (const p of [host, guest, gone]) await store.addParticipant(p);
+      const write = (participantId: string, hostOnly: boolean) =>
+        store.updateItem(e.id, 'results', 'r1:w1', () => board(participantId), { guard: { participantId, hostOnly } });
+      const codeOf = (p: Promise<unknown>) => p.then(() => 'written', (err: unknown) => (err instanceof DomainError ? err.code : String(err)));
+      expect(await codeOf(write(guest.id, true))).toBe('auth.forbidden');
+      expect(await codeOf(write(gone.id, false))).toBe('auth.removed');
+      expect(await codeOf(write('nobody', false))).toBe('auth.removed');
+      expect(await store.listItems(e.id, 'results')).toEqual([]);
+      expect((await store.loadState(e.id)).seq).toBe(3); // the three joins, no write
+      expect(await write(host.id, true)).toEqual({ seq: 4, value: board(host.id) });
+      expect(await write(guest.id, false)).toEqual({ seq: 5, value: board(guest.id) });
+    });
+
+    it('recentItems: null before the family was read, then the family as written through this store', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      await store.updateItem(e.id, 'results', 'r1:w1', () => board('a'));
+      // The memory store always knows its family; Redis knows it once it has read the whole of it.
+      if (store.kind === 'redis') expect(store.recentItems(e.id, 'results')).toBeNull();
+      await store.listItems(e.id, 'results');
+      await store.updateItem(e.id, 'results', 'r1:w2', () => ({ ...board('b'), workshopId: 'w2' }));
+      await store.updateItem(e.id, 'results', 'r1:w1', () => null);
+      expect(store.recentItems(e.id, 'results')).toEqual([{ ...board('b'), workshopId: 'w2' }]);
     });
 
     it('concurrent updates of one item retry until every change is in (CAS under contention)', async () => {
@@ -332,6 +363,52 @@ describe.each(factories)('%s store', (_name, make) => {
 
   it('reports itself reachable', async () => {
     expect(await store.ping()).toBe(true);
+  });
+});
+
+describe('redis: what one process saw is a hint, never the truth', () => {
+  const twoStores = async () => {
+    const prefix = uniquePrefix();
+    const [a, b] = await Promise.all([RedisStore.connect({ url: inject('redisUrl'), prefix }), RedisStore.connect({ url: inject('redisUrl'), prefix })]);
+    opened.push(a, b);
+    return { a, b };
+  };
+  const counter = (n: number): Lobby => ({ id: 'c', title: String(n), kind: 'other', createdAt: 0, openedAt: null, closedAt: null, tables: [] });
+
+  it('a write by another process makes the recent view stale; an update from it still starts from the stored value', async () => {
+    const { a, b } = await twoStores();
+    const e = eventRecord();
+    await a.createEvent(e);
+    await a.updateItem(e.id, 'lobbies', 'c', () => counter(1));
+    await a.listItems(e.id, 'lobbies');
+    await b.updateItem(e.id, 'lobbies', 'c', (cur) => counter(Number(cur!.title) + 1));
+    expect(a.recentItems(e.id, 'lobbies')).toEqual([counter(1)]); // stale: A has not read since
+    // A's update first tries its stale view; the compare-and-set refuses that, and the retry reads 2.
+    expect(await a.updateItem(e.id, 'lobbies', 'c', (cur) => counter(Number(cur!.title) + 1))).toMatchObject({ value: counter(3) });
+    // A refusal or "nothing to change" on the stale view is asked again of the store, too.
+    await b.updateItem(e.id, 'lobbies', 'c', () => counter(10));
+    expect(await a.updateItem(e.id, 'lobbies', 'c', (cur) => (cur!.title === '10' ? UNCHANGED : counter(99)))).toEqual({ seq: null, value: counter(10) });
+    await b.updateItem(e.id, 'lobbies', 'c', () => counter(20));
+    const refuseBelow20 = (cur: Lobby | null) => {
+      if (Number(cur!.title) < 20) throw new DomainError('lobby.not_found', 'stale');
+      return counter(21);
+    };
+    expect(await a.updateItem(e.id, 'lobbies', 'c', refuseBelow20)).toMatchObject({ value: counter(21) });
+  });
+
+  it('a guarded write over its rate-limit counter is refused with rate.limited and writes nothing', async () => {
+    const { a } = await twoStores();
+    const e = eventRecord();
+    await a.createEvent(e);
+    const host = participantRecord(e.id, { role: 'host' });
+    await a.addParticipant(host);
+    const key = `${uniquePrefix()}rl`;
+    const guard = { participantId: host.id, hostOnly: true, counter: { key, max: 2 } };
+    await a.client.set(key, '2', { EX: 10 }); // two consumed of two: still allowed
+    await a.updateItem(e.id, 'lobbies', 'c', () => counter(1), { guard });
+    await a.client.incr(key); // the third consumption
+    await expect(a.updateItem(e.id, 'lobbies', 'c', () => counter(2), { guard })).rejects.toMatchObject({ code: 'rate.limited' });
+    expect(await a.listItems(e.id, 'lobbies')).toEqual([counter(1)]);
   });
 });
 

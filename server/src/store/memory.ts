@@ -7,9 +7,10 @@ import { LIMITS, type ChatHistory, type ChatMessage, type MediaPeer } from '@mas
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import { casUpdate } from './cas.js';
+import { guardError, guardRefusal } from './guard.js';
 import type { Unchanged } from '../domain/context.js';
 import type { SpeedDatingMarks } from '../domain/speed-dating/session.js';
-import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
+import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemWrite, type Update, type WriteGuard } from './types.js';
 
 interface EventData {
   record: string;
@@ -102,15 +103,21 @@ export class MemoryStore implements EventStore {
     kind: K,
     itemId: string,
     fn: Update<Items[K]>,
-    known?: Items[K] | null,
+    opts: ItemWrite<Items[K]> = {},
   ): Promise<Change<Items[K]>> {
     const e = this.mustGet(eventId);
-    return casUpdate(this.casOn(e, e.items[kind], itemId), fn, known);
+    const hint = opts.known === undefined ? undefined : opts.known === null ? null : JSON.stringify(opts.known);
+    return casUpdate(this.casOn(e, e.items[kind], itemId, opts.guard), fn, hint);
+  }
+
+  /** Always the stored family: in one process nothing else can have written it. */
+  recentItems<K extends ItemKind>(eventId: string, kind: K): Items[K][] | null {
+    const e = this.events.get(eventId);
+    return e ? [...e.items[kind].values()].map((raw) => JSON.parse(raw) as Items[K]) : null;
   }
 
   async listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]> {
-    const e = this.events.get(eventId);
-    return e ? [...e.items[kind].values()].map((raw) => JSON.parse(raw) as Items[K]) : [];
+    return this.recentItems(eventId, kind) ?? [];
   }
 
   async itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }> {
@@ -227,10 +234,17 @@ export class MemoryStore implements EventStore {
     return [];
   }
 
-  private casOn(e: EventData, map: Map<string, string>, key: string) {
+  private casOn(e: EventData, map: Map<string, string>, key: string, guard?: WriteGuard) {
     return {
       read: async () => map.get(key) ?? null,
       write: async (expected: string | null, next: string | null) => {
+        if (guard) {
+          // The limiter of this store's processes answers before any write (WriteGuard).
+          if (guard.counter) throw new Error('the memory store keeps no rate-limit counters');
+          const raw = e.people.get(guard.participantId);
+          const refusal = guardRefusal(raw === undefined ? null : (JSON.parse(raw) as ParticipantRecord), guard.hostOnly);
+          if (refusal) throw guardError(refusal);
+        }
         if ((map.get(key) ?? null) !== expected) return null;
         if (next === null) map.delete(key);
         else map.set(key, next);

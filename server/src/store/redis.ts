@@ -12,15 +12,18 @@ import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import type { Unchanged } from '../domain/context.js';
 import type { SpeedDatingMarks } from '../domain/speed-dating/session.js';
 import { casUpdate, type CasOps } from './cas.js';
+import { guardError, type GuardRefusal } from './guard.js';
 import { redisKeys, type RedisKeys } from './keys.js';
-import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type Update } from './types.js';
+import { RecentItems } from './recent-items.js';
+import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemWrite, type Update, type WriteGuard } from './types.js';
 
 /**
- * KEYS: target key, seq key. ARGV: mode ('s' string key | 'h' hash field), field,
- * expected-present ('1'|'0'), expected value, next-present ('1'|'0'), next value.
- * Returns the new event seq, or -1 when the stored value is no longer `expected`.
+ * The compare-and-set. KEYS: target key, seq key. ARGV: mode ('s' string key |
+ * 'h' hash field), field, expected-present ('1'|'0'), expected value,
+ * next-present ('1'|'0'), next value. Returns the new event seq, or -1 when the
+ * stored value is no longer `expected`.
  */
-const CAS_SCRIPT = `
+const CAS_BODY = `
 local cur
 if ARGV[1] == 'h' then cur = redis.call('HGET', KEYS[1], ARGV[2]) else cur = redis.call('GET', KEYS[1]) end
 if ARGV[3] == '1' then
@@ -35,6 +38,27 @@ else
 end
 return redis.call('INCR', KEYS[2])
 `;
+const CAS_SCRIPT = CAS_BODY;
+
+/**
+ * A guarded write (types.ts WriteGuard): guard.ts's checks, then the same
+ * compare-and-set, in one atomic step. Extra KEYS: the people hash, then the
+ * rate-limit counter (optional). Extra ARGV: participant id, host-only ('1'|'0'),
+ * the counter's maximum. Returns -2 (unknown or removed), -3 (not a host), -4
+ * (over budget) before writing anything. The counter is the one
+ * rate-limiter-flexible keeps (a number of consumed points that expires with
+ * its window), read only: the funnel's own consumption is queued before this
+ * script on the same connection, so it is already counted.
+ */
+const GUARDED_CAS_SCRIPT = `
+local p = redis.call('HGET', KEYS[3], ARGV[7])
+if not p then return -2 end
+local actor = cjson.decode(p)
+if actor.removed == true then return -2 end
+if ARGV[8] == '1' and actor.role ~= 'host' then return -3 end
+if KEYS[4] and tonumber(redis.call('GET', KEYS[4]) or '0') > tonumber(ARGV[9]) then return -4 end
+${CAS_BODY}`;
+const GUARD_REFUSALS: Record<number, GuardRefusal> = { [-2]: 'removed', [-3]: 'forbidden', [-4]: 'limited' };
 
 /** KEYS: chat list, chat seq. ARGV: message JSON without seq, history length. Stored as "<seq>|<json>". */
 const CHAT_SCRIPT = `
@@ -82,6 +106,7 @@ export type AnyRedisClient = RedisClientType;
 export class RedisStore implements EventStore {
   readonly kind = 'redis' as const;
   readonly keys: RedisKeys;
+  private readonly recent = new RecentItems();
 
   private constructor(
     readonly client: AnyRedisClient,
@@ -194,14 +219,23 @@ export class RedisStore implements EventStore {
     kind: K,
     itemId: string,
     fn: Update<Items[K]>,
-    known?: Items[K] | null,
+    opts: ItemWrite<Items[K]> = {},
   ): Promise<Change<Items[K]>> {
-    return casUpdate(this.cas(this.keys.items(eventId, kind), this.keys.seq(eventId), 'h', itemId), fn, known);
+    const family = this.keys.items(eventId, kind);
+    const hint = opts.known === undefined ? this.recent.get(family, itemId) : opts.known === null ? null : JSON.stringify(opts.known);
+    const ops = this.cas(family, this.keys.seq(eventId), 'h', itemId, {
+      seen: (raw) => this.recent.set(family, itemId, raw),
+      ...(opts.guard ? { guard: { ...opts.guard, people: this.keys.people(eventId) } } : {}),
+    });
+    return casUpdate(ops, fn, hint);
+  }
+
+  recentItems<K extends ItemKind>(eventId: string, kind: K): Items[K][] | null {
+    return this.recent.all(this.keys.items(eventId, kind))?.map((raw) => JSON.parse(raw) as Items[K]) ?? null;
   }
 
   async listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]> {
-    const all = await this.client.hVals(this.keys.items(eventId, kind));
-    return all.map((raw) => JSON.parse(raw) as Items[K]);
+    return this.seeFamily(eventId, kind, await this.client.hGetAll(this.keys.items(eventId, kind)));
   }
 
   async itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }> {
@@ -209,9 +243,16 @@ export class RedisStore implements EventStore {
     const [seq, all] = (await this.client
       .multi()
       .get(this.keys.seq(eventId))
-      .hVals(this.keys.items(eventId, kind))
-      .exec()) as unknown as [string | null, string[]];
-    return { seq: Number(seq ?? 0), items: all.map((raw) => JSON.parse(raw) as Items[K]) };
+      .hGetAll(this.keys.items(eventId, kind))
+      .exec()) as unknown as [string | null, Record<string, string>];
+    return { seq: Number(seq ?? 0), items: this.seeFamily(eventId, kind, all) };
+  }
+
+  /** A whole family as just read: remembered (recentItems) and parsed. */
+  private seeFamily<K extends ItemKind>(eventId: string, kind: K, all: Record<string, string>): Items[K][] {
+    const entries = Object.entries(all);
+    this.recent.replace(this.keys.items(eventId, kind), entries);
+    return entries.map(([, raw]) => JSON.parse(raw) as Items[K]);
   }
 
   // The room hashes are named from a prefix inside the scripts: a room id is only known once the
@@ -337,21 +378,40 @@ export class RedisStore implements EventStore {
     return found;
   }
 
-  private cas(key: string, seqKey: string, mode: 's' | 'h', field: string): CasOps {
+  /**
+   * `seen`: told every value read or written (the recent-items cache).
+   * `guard`: the write is a guarded one (GUARDED_CAS_SCRIPT), `people` the hash it checks.
+   */
+  private cas(
+    key: string,
+    seqKey: string,
+    mode: 's' | 'h',
+    field: string,
+    opts: { seen?: (raw: string | null) => void; guard?: WriteGuard & { people: string } } = {},
+  ): CasOps {
+    const { seen, guard } = opts;
     return {
-      read: () => (mode === 'h' ? this.client.hGet(key, field) : this.client.get(key)).then((v) => v ?? null),
+      read: async () => {
+        const raw = (await (mode === 'h' ? this.client.hGet(key, field) : this.client.get(key))) ?? null;
+        seen?.(raw);
+        return raw;
+      },
       write: async (expected, next) => {
+        const args = [mode, field, expected === null ? '0' : '1', expected ?? '', next === null ? '0' : '1', next ?? ''];
         const r = Number(
-          await this.script(CAS_SCRIPT, [key, seqKey], [
-            mode,
-            field,
-            expected === null ? '0' : '1',
-            expected ?? '',
-            next === null ? '0' : '1',
-            next ?? '',
-          ]),
+          guard
+            ? await this.script(
+                GUARDED_CAS_SCRIPT,
+                [key, seqKey, guard.people, ...(guard.counter ? [guard.counter.key] : [])],
+                [...args, guard.participantId, guard.hostOnly ? '1' : '0', String(guard.counter?.max ?? 0)],
+              )
+            : await this.script(CAS_SCRIPT, [key, seqKey], args),
         );
-        return r < 0 ? null : r;
+        const refusal = GUARD_REFUSALS[r];
+        if (refusal) throw guardError(refusal);
+        if (r < 0) return null;
+        seen?.(next);
+        return r;
       },
     };
   }

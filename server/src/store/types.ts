@@ -75,6 +75,31 @@ export interface EventState {
 
 export type Update<T> = (current: T | null) => T | null | Unchanged;
 
+/**
+ * Who writes, checked in the same atomic step as the write (rules A2, R1), so a
+ * command's checks need not wait for a read of their own before it writes. A
+ * refused guard writes nothing and throws `auth.removed` (unknown or removed
+ * participant), `auth.forbidden` (not a host, where one is required) or
+ * `rate.limited`.
+ */
+export interface WriteGuard {
+  participantId: string;
+  hostOnly: boolean;
+  /**
+   * A rate-limit counter that lives in this store and must not be over `max`
+   * (the command's own consumption already counted). Only the Redis store keeps
+   * such counters; the in-process limiter of the memory store answers before
+   * any write, so it is never given one.
+   */
+  counter?: { key: string; max: number };
+}
+
+export interface ItemWrite<T> {
+  /** The item as the caller just read it (saves a read; a stale one only costs a retry, see casUpdate). */
+  known?: T | null;
+  guard?: WriteGuard;
+}
+
 /** One open socket, as recorded for its server process (for presence after a crash). */
 export interface ConnectionRef {
   eventId: string;
@@ -111,15 +136,22 @@ export interface EventStore {
 
   /**
    * Atomically applies `fn` to one item of a family; returning null deletes it. Same purity rule as above.
-   * `known`: the item as the caller just read it (saves a read; a stale one only costs a retry).
+   * Without `known`, the store may start from the item as this process last saw it (recentItems).
    */
   updateItem<K extends ItemKind>(
     eventId: string,
     kind: K,
     itemId: string,
     fn: Update<Items[K]>,
-    known?: Items[K] | null,
+    opts?: ItemWrite<Items[K]>,
   ): Promise<Change<Items[K]>>;
+  /**
+   * A family as this process last saw it, without asking the store: it may be
+   * stale (another process may have written since), so it is only fit to
+   * compute a write whose compare-and-set then checks it. null when this
+   * process has not read the whole family (or has forgotten it).
+   */
+  recentItems<K extends ItemKind>(eventId: string, kind: K): Items[K][] | null;
   /** Every item of a family (unordered). */
   listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]>;
   /**

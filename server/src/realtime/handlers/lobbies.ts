@@ -53,7 +53,7 @@ export function lobbyWrites(deps: Pick<FeatureDeps, 'store' | 'broadcast' | 'clo
         result = out.result;
         return out.lobby;
       },
-      known,
+      { known },
     );
     if (change.seq !== null) {
       deps.broadcast.patch(eventId, change.seq, change.value ? { type: 'lobby', lobby: change.value } : { type: 'lobbyRemoved', lobbyId });

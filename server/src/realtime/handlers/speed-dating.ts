@@ -47,7 +47,7 @@ export function speedDatingHandlers(deps: FeatureDeps) {
   const list = (eventId: string) => deps.store.listItems(eventId, 'speedDatings');
 
   const apply = async (eventId: string, id: string, fn: (cur: SpeedDating | null, t: number) => SpeedDating | null | Unchanged, known?: SpeedDating | null) => {
-    const change = await deps.store.updateItem(eventId, 'speedDatings', id, (cur) => fn(cur, now()), known);
+    const change = await deps.store.updateItem(eventId, 'speedDatings', id, (cur) => fn(cur, now()), { known });
     if (change.seq !== null) {
       deps.broadcast.patch(
         eventId,
