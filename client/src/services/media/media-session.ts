@@ -66,6 +66,15 @@ export interface MediaSessionOptions {
 /** A join refused with media.wrong_room is asked again every 250 ms for up to 2.5 s: clock offsets are tens of ms. */
 const WRONG_ROOM_RETRY_MS = 250;
 const WRONG_ROOM_RETRIES = 10;
+/**
+ * Rights change at scheduled moments (a talk ends or begins) that this tab
+ * meets by its estimate of the server's clock; the server judges `media:state`
+ * by its own clock, which can be a few ms behind that estimate, and then keeps
+ * the old rights. So while the two disagree, the tab asks again every 250 ms
+ * for up to 2 s (a busy machine's clock offsets are tens of ms).
+ */
+const RIGHTS_RECHECK_MS = 250;
+const RIGHTS_RECHECKS = 8;
 /** How often audio levels are read for the speaking marks. */
 const LEVEL_SAMPLE_MS = 200;
 
@@ -95,6 +104,9 @@ export class MediaSession implements MediaControls {
   #stageTimer: Disposer | null = null;
   /** A join the server refused as too early (see #join), asked again. */
   #retryTimer: Disposer | null = null;
+  /** Rights the server judged before its clock reached the moment they change (RIGHTS_RECHECK_MS), asked again. */
+  #rightsTimer: Disposer | null = null;
+  #rightsRechecks = 0;
   readonly #listeners = new Set<() => void>();
   readonly #disposers: Disposer[] = [];
   #prefs: DevicePreferences;
@@ -212,6 +224,8 @@ export class MediaSession implements MediaControls {
     this.#stageTimer = null;
     this.#retryTimer?.();
     this.#retryTimer = null;
+    this.#rightsTimer?.();
+    this.#rightsTimer = null;
     for (const d of this.#disposers.splice(0)) d();
     this.#closePlane();
     this.#stopCapture();
@@ -242,10 +256,32 @@ export class MediaSession implements MediaControls {
     }
     // Same room: rights may have changed (a talk began or ended, the floor, a role).
     const rights = this.#localRights();
-    if (this.#self && rights && (rights.mayPublish !== this.#self.mayPublish || rights.mayShare !== this.#self.mayShare)) {
+    if (this.#self && rights && this.#rightsDiffer()) {
       if (rights.mayPublish && !this.#self.mayPublish) this.#holdOff();
-      void this.#serial(() => this.#publish());
+      void this.#serial(async () => {
+        await this.#publish();
+        this.#recheckRights();
+      });
+    } else {
+      this.#rightsRechecks = 0;
     }
+  }
+
+  /** Whether the rights this tab computes now differ from those the server last gave it. */
+  #rightsDiffer(): boolean {
+    const rights = this.#localRights();
+    const self = this.#self;
+    return !!self && !!rights && (rights.mayPublish !== self.mayPublish || rights.mayShare !== self.mayShare);
+  }
+
+  /** After telling the server: if it still judged by the old rights, look again shortly (RIGHTS_RECHECK_MS). */
+  #recheckRights(): void {
+    if (this.#disposed || this.#rightsTimer || !this.#rightsDiffer() || this.#rightsRechecks >= RIGHTS_RECHECKS) return;
+    this.#rightsRechecks++;
+    this.#rightsTimer = this.#clock.setTimeout(() => {
+      this.#rightsTimer = null;
+      this.#follow();
+    }, RIGHTS_RECHECK_MS);
   }
 
   /**
@@ -263,6 +299,7 @@ export class MediaSession implements MediaControls {
     if (at === null) return;
     this.#stageTimer = this.#clock.setTimeout(() => {
       this.#stageTimer = null;
+      this.#rightsRechecks = 0; // a new moment: the server gets its rechecks again
       this.#follow();
     }, Math.max(0, at - now));
   }
