@@ -73,8 +73,23 @@ export async function joinAs(person: Person, link: string, name: string, org: st
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
 
-/** Runs axe-core in the page; returns the serious and critical violations (ids and targets). */
+/**
+ * Runs axe-core in the page; returns the serious and critical violations (ids and targets).
+ * It first waits for running fades to end: axe measures text contrast with the opacity of the
+ * moment, so a room-transition screen caught fading in counted as "color-contrast" (seen in
+ * lobby.spec). Endless animations (none today) are not waited for.
+ */
 export async function seriousA11yViolations(page: Page): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
+  await page.waitForFunction(() => {
+    // document.getAnimations() leaves out shadow trees, where every component's styles live.
+    const running: Animation[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      running.push(...root.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity));
+      root.querySelectorAll('*').forEach((el) => el.shadowRoot && visit(el.shadowRoot));
+    };
+    visit(document);
+    return running.length === 0;
+  });
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
