@@ -132,17 +132,29 @@ export async function runRequest<E extends ClientEventName>(
     prefetched?.catch(() => undefined);
     // Independent store round trips, taken together: every command pays them (bench:breakouts).
     // A refused command still spends budget, which only matters to someone who keeps sending refused ones.
+    const counter = isEager(handler) ? deps.limits.counter(family, budgetKey) : null;
     // Issued in this order, before any write an eager handler queues behind them on the same connection.
     const checks = Promise.all([deps.store.getParticipant(eventId, participantId), deps.limits.consume(family, budgetKey)]);
     if (isEager(handler)) {
-      const counter = deps.limits.counter(family, budgetKey);
-      const guard: WriteGuard = { participantId, hostOnly: def.access === 'host', ...(counter ? { counter } : {}) };
+      const guard: WriteGuard = { participantId, hostOnly: def.access === 'host' };
       if (counter) {
         // The handler runs alongside the checks; its guarded write decides (see EagerHandler).
-        const [checked, ran] = await Promise.allSettled([checks, handler({ socket, eventId, guard }, data)]);
-        if (ran.status === 'fulfilled') return ok(ran.value);
+        const [checked, ran] = await Promise.allSettled([checks, handler({ socket, eventId, guard: { ...guard, counter } }, data)]);
+        if (ran.status === 'fulfilled') {
+          // Written: the guard let it through, whatever became of the checks' own reads.
+          if (checked.status === 'rejected') deps.log.error({ err: checked.reason, event: name, eventId }, 'funnel checks failed after the write');
+          return ok(ran.value);
+        }
         if (checked.status === 'rejected') throw checked.reason;
-        throw refusalOf(name, ...checked.value) ?? ran.reason;
+        const refusal = refusalOf(name, ...checked.value);
+        if (refusal) {
+          if (!(ran.reason instanceof DomainError)) deps.log.error({ err: ran.reason, event: name, eventId }, 'eager handler failed');
+          throw refusal;
+        }
+        // The budget allowed this command, but someone's later command had already counted when the
+        // write looked (a handler that read first): it is not refused for that one.
+        if (ran.reason instanceof GuardError && ran.reason.refusal === 'limited') return ok(await handler({ socket, eventId, guard }, data));
+        throw ran.reason;
       }
       const refusal = refusalOf(name, ...(await checks));
       if (refusal) throw refusal;

@@ -69,6 +69,10 @@ export interface RateLimits {
    * (store WriteGuard): the Redis key (rate-limiter-flexible's `getKey`, the key
    * "as it is saved in store") and the most points a window allows. null for the
    * in-process limiter: its answer needs no round trip, so it is simply awaited.
+   * The check relies on `consume` queueing its increment on the store's client
+   * at once (no in-memory blocking, insurance limiter, timeouts wrapper or
+   * execEvenly: none is configured here); breakouts-concurrency.test.ts fails
+   * if a write over budget goes through.
    */
   counter(family: RateFamily, key: string): { key: string; max: number } | null;
 }

@@ -6,7 +6,7 @@
 import { inWorkshops, type Round } from '@mashup/shared';
 import { UNCHANGED, type Unchanged } from '../domain/context.js';
 import type { SeatChange } from '../domain/breakouts/round.js';
-import type { WriteGuard } from '../store/types.js';
+import type { ItemWrite } from '../store/types.js';
 import type { FeatureDeps } from './deps.js';
 
 export type RoundUpdate<R> = (current: Round | null, now: number) => R | Unchanged;
@@ -51,13 +51,14 @@ export function roundWrites(deps: Pick<FeatureDeps, 'store' | 'broadcast' | 'clo
     eventId: string,
     roundId: string,
     fn: RoundUpdate<Round>,
-    opts: { moversFirst?: boolean; guard?: WriteGuard } = {},
+    opts: { moversFirst?: boolean } & Pick<ItemWrite<Round>, 'guard' | 'familyAt'> = {},
   ) => {
-    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => fn(cur, deps.clock.now()), { guard: opts.guard });
+    const { moversFirst, ...write } = opts;
+    const change = await deps.store.updateItem(eventId, 'rounds', roundId, (cur) => fn(cur, deps.clock.now()), write);
     const r = change.value;
     if (change.seq !== null && r) {
       const { publishedAt, openedAt, endsAt, closingAt, help } = r;
-      const first = opts.moversFirst ? [...inWorkshops(r)] : undefined;
+      const first = moversFirst ? [...inWorkshops(r)] : undefined;
       deps.broadcast.patch(eventId, change.seq, { type: 'roundSchedule', roundId, publishedAt, openedAt, endsAt, closingAt, help }, first);
     }
     return change;

@@ -33,39 +33,46 @@ const pause = (attempt: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)));
 
 /**
- * `hint`: the stored value as the caller (or the store) saw it moments or
- * minutes ago, raw; undefined when there is none. The first attempt writes
- * against it without reading again. It is only ever trusted for a write that
- * succeeds: if it is stale the write fails like a lost race, and if the update
- * refuses it or finds nothing to change, that verdict is checked again against
- * a fresh read, so an old hint can never make a command fail or be skipped.
+ * Where the first attempt starts instead of reading: the stored value, raw, as
+ * a caller just read it (`trusted`: what the update decides on it is final) or
+ * as this process saw it some time ago (the Redis store's recent items: only a
+ * write that succeeds is trusted; if the update refuses it or finds nothing to
+ * change, that verdict is checked again against a fresh read, so an old hint
+ * can never make a command fail or be skipped). Either way a stale hint fails
+ * the compare-and-set like a lost race.
  */
-export async function casUpdate<T>(
-  ops: CasOps,
-  fn: (current: T | null) => T | null | Unchanged,
-  hint?: string | null,
-): Promise<Change<T>> {
-  let hinted = hint !== undefined;
+export interface CasHint {
+  raw: string | null;
+  trusted: boolean;
+}
+
+/** A caller's `known` item (ItemWrite) as a trusted hint. */
+export const knownHint = <T>(known: T | null | undefined): CasHint | undefined =>
+  known === undefined ? undefined : { raw: known === null ? null : JSON.stringify(known), trusted: true };
+
+export async function casUpdate<T>(ops: CasOps, fn: (current: T | null) => T | null | Unchanged, hint?: CasHint): Promise<Change<T>> {
+  let start = hint;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const raw = hinted ? (hint ?? null) : await ops.read();
+    const raw = start ? start.raw : await ops.read();
+    const recheck = start !== undefined && !start.trusted;
     const current = raw === null ? null : (JSON.parse(raw) as T);
     let next: T | null | Unchanged;
     try {
       next = fn(current);
     } catch (err) {
-      if (!hinted) throw err;
-      hinted = false; // a refusal of the hint: ask the stored value
+      if (!recheck) throw err;
+      start = undefined; // a refusal of an old hint: ask the stored value
       continue;
     }
     if (next === UNCHANGED) {
-      if (!hinted) return { seq: null, value: current };
-      hinted = false;
+      if (!recheck) return { seq: null, value: current };
+      start = undefined;
       continue;
     }
     const seq = await ops.write(raw, next === null ? null : JSON.stringify(next));
     if (seq !== null) return { seq, value: next };
-    if (!hinted) await pause(attempt); // an outdated hint is not contention: read again at once
-    hinted = false;
+    if (!start) await pause(attempt); // an outdated hint is not contention: read again at once
+    start = undefined;
   }
   throw new DomainError('server.unavailable', 'Too many concurrent changes; please try again.');
 }

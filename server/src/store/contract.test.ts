@@ -9,8 +9,9 @@ import { DomainError } from '../domain/errors.js';
 import { emptyMarks } from '../domain/speed-dating/session.js';
 import { eventRecord, participantRecord, uniquePrefix } from '../test-support/fixtures.js';
 import { MemoryStore } from './memory.js';
+import { RecentItems } from './recent-items.js';
 import { RedisStore } from './redis.js';
-import type { EventStore } from './types.js';
+import { FamilyChanged, type EventStore } from './types.js';
 
 const opened: EventStore[] = [];
 afterAll(async () => {
@@ -132,17 +133,32 @@ describe.each(factories)('%s store', (_name, make) => {
       expect(await store.listItems('other-event', 'results')).toEqual([]);
     });
 
-    it('itemsAt returns a family with the seq it was read at; a write right after takes seq + 1', async () => {
+    it('itemsAt returns a family with its version: writes to any of its items count, writes elsewhere do not', async () => {
       const e = eventRecord();
       await store.createEvent(e);
-      expect(await store.itemsAt(e.id, 'results')).toEqual({ seq: 0, items: [] });
+      expect(await store.itemsAt(e.id, 'results')).toEqual({ version: 0, items: [] });
       await store.updateItem(e.id, 'results', 'r1:w1', () => board('a'));
-      await store.updateDoc(e.id, 'hands', () => []); // a write elsewhere in the event counts too
+      await store.updateItem(e.id, 'results', 'r1:w2', () => ({ ...board('b'), workshopId: 'w2' }));
+      await store.updateDoc(e.id, 'hands', () => []);
+      await store.updateItem(e.id, 'lobbies', 'L', () => ({ id: 'L', title: 'Mittag', kind: 'other', createdAt: 0, openedAt: null, closedAt: null, tables: [] }));
       const read = await store.itemsAt(e.id, 'results');
-      expect(read).toEqual({ seq: 2, items: [board('a')] });
-      const next = await store.updateItem(e.id, 'results', 'r1:w1', (cur) => ({ ...cur!, updatedAt: 2 }));
-      expect(next.seq).toBe(read.seq + 1);
-      expect(await store.itemsAt('other-event', 'rounds')).toEqual({ seq: 0, items: [] });
+      expect(read.version).toBe(2);
+      expect(read.items.map((b) => b.workshopId).sort()).toEqual(['w1', 'w2']);
+      expect(await store.itemsAt('other-event', 'rounds')).toEqual({ version: 0, items: [] });
+    });
+
+    it('familyAt: a write made for a family version goes through only while the family is still at it (FamilyChanged, nothing written)', async () => {
+      const e = eventRecord();
+      await store.createEvent(e);
+      await store.updateItem(e.id, 'results', 'r1:w1', () => board('a'));
+      const read = await store.itemsAt(e.id, 'results');
+      await store.updateItem(e.id, 'results', 'r1:w2', () => ({ ...board('b'), workshopId: 'w2' })); // another item of the family
+      const late = store.updateItem(e.id, 'results', 'r1:w1', () => board('late'), { familyAt: read.version });
+      await expect(late).rejects.toBeInstanceOf(FamilyChanged);
+      expect((await store.listItems(e.id, 'results')).find((b) => b.workshopId === 'w1')).toEqual(board('a'));
+      const fresh = await store.itemsAt(e.id, 'results');
+      expect(await store.updateItem(e.id, 'results', 'r1:w1', () => board('now'), { familyAt: fresh.version })).toMatchObject({ value: board('now') });
+      expect((await store.itemsAt(e.id, 'results')).version).toBe(fresh.version + 1);
     });
 
     it('a guarded write checks who writes in the same step: unknown or removed → auth.removed, not a host → auth.forbidden, nothing written', async () => {
@@ -164,7 +180,7 @@ describe.each(factories)('%s store', (_name, make) => {
       expect(await write(guest.id, false)).toEqual({ seq: 5, value: board(guest.id) });
     });
 
-    it('recentItems: null before the family was read, then the family as written through this store', async () => {
+    it('recentItems: null before the family was read, then the family and its version as written through this store', async () => {
       const e = eventRecord();
       await store.createEvent(e);
       await store.updateItem(e.id, 'results', 'r1:w1', () => board('a'));
@@ -173,7 +189,7 @@ describe.each(factories)('%s store', (_name, make) => {
       await store.listItems(e.id, 'results');
       await store.updateItem(e.id, 'results', 'r1:w2', () => ({ ...board('b'), workshopId: 'w2' }));
       await store.updateItem(e.id, 'results', 'r1:w1', () => null);
-      expect(store.recentItems(e.id, 'results')).toEqual([{ ...board('b'), workshopId: 'w2' }]);
+      expect(store.recentItems(e.id, 'results')).toEqual({ version: 3, items: [{ ...board('b'), workshopId: 'w2' }] });
     });
 
     it('concurrent updates of one item retry until every change is in (CAS under contention)', async () => {
@@ -375,14 +391,16 @@ describe('redis: what one process saw is a hint, never the truth', () => {
   };
   const counter = (n: number): Lobby => ({ id: 'c', title: String(n), kind: 'other', createdAt: 0, openedAt: null, closedAt: null, tables: [] });
 
-  it('a write by another process makes the recent view stale; an update from it still starts from the stored value', async () => {
+  it('a write by another process makes the recent view stale: a family write made from it fails, an item update still starts from the stored value', async () => {
     const { a, b } = await twoStores();
     const e = eventRecord();
     await a.createEvent(e);
     await a.updateItem(e.id, 'lobbies', 'c', () => counter(1));
     await a.listItems(e.id, 'lobbies');
     await b.updateItem(e.id, 'lobbies', 'c', (cur) => counter(Number(cur!.title) + 1));
-    expect(a.recentItems(e.id, 'lobbies')).toEqual([counter(1)]); // stale: A has not read since
+    const seen = a.recentItems(e.id, 'lobbies')!;
+    expect(seen).toEqual({ version: 1, items: [counter(1)] }); // stale: A has not read since
+    await expect(a.updateItem(e.id, 'lobbies', 'c', () => counter(99), { familyAt: seen.version })).rejects.toBeInstanceOf(FamilyChanged);
     // A's update first tries its stale view; the compare-and-set refuses that, and the retry reads 2.
     expect(await a.updateItem(e.id, 'lobbies', 'c', (cur) => counter(Number(cur!.title) + 1))).toMatchObject({ value: counter(3) });
     // A refusal or "nothing to change" on the stale view is asked again of the store, too.
@@ -394,6 +412,8 @@ describe('redis: what one process saw is a hint, never the truth', () => {
       return counter(21);
     };
     expect(await a.updateItem(e.id, 'lobbies', 'c', refuseBelow20)).toMatchObject({ value: counter(21) });
+    // What the caller just read (`known`) is trusted: its refusal is final.
+    await expect(a.updateItem(e.id, 'lobbies', 'c', refuseBelow20, { known: counter(5) })).rejects.toMatchObject({ code: 'lobby.not_found' });
   });
 
   it('a guarded write over its rate-limit counter is refused with rate.limited and writes nothing', async () => {
@@ -404,11 +424,27 @@ describe('redis: what one process saw is a hint, never the truth', () => {
     await a.addParticipant(host);
     const key = `${uniquePrefix()}rl`;
     const guard = { participantId: host.id, hostOnly: true, counter: { key, max: 2 } };
+    await a.updateItem(e.id, 'lobbies', 'c', () => counter(0), { guard }); // no counter yet: nothing consumed
     await a.client.set(key, '2', { EX: 10 }); // two consumed of two: still allowed
     await a.updateItem(e.id, 'lobbies', 'c', () => counter(1), { guard });
     await a.client.incr(key); // the third consumption
     await expect(a.updateItem(e.id, 'lobbies', 'c', () => counter(2), { guard })).rejects.toMatchObject({ code: 'rate.limited' });
     expect(await a.listItems(e.id, 'lobbies')).toEqual([counter(1)]);
+  });
+
+  it('forgets the families seen longest ago once the values kept pass the cap', () => {
+    const recent = new RecentItems(100);
+    recent.replace('f1', [['a', 'x'.repeat(60)]], 1);
+    recent.replace('f2', [['b', 'y'.repeat(30)]], 1);
+    recent.wrote('f1', 'a2', 'z'.repeat(20), 2); // f1 seen last now: 110 bytes, over the cap
+    expect(recent.all('f2')).toBeNull();
+    expect(recent.all('f1')).toEqual({ version: 2, raws: ['x'.repeat(60), 'z'.repeat(20)] });
+    expect(recent.size).toBe(80);
+    // A write that skips a version (another process wrote between) leaves single items, not a family.
+    recent.wrote('f1', 'a', 'w', 4);
+    expect(recent.all('f1')).toBeNull();
+    expect(recent.get('f1', 'a')).toBe('w');
+    expect(recent.get('f1', 'nope')).toBeUndefined();
   });
 });
 

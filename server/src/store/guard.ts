@@ -1,7 +1,7 @@
 /**
  * The checks of a guarded write (types.ts WriteGuard), in one place: the memory
  * store runs them in TypeScript, the Redis store in the same script as its
- * compare-and-set (redis.ts GUARD_LUA), and both refuse with these errors.
+ * compare-and-set (redis.ts ITEM_CAS_SCRIPT), and both refuse with these errors.
  */
 import { ERROR_CODES } from '@mashup/shared';
 import type { ParticipantRecord } from '../domain/records.js';

@@ -10,6 +10,8 @@ export function redisKeys(prefix: string) {
     doc: (eventId: string, name: string) => `${ev(eventId)}:doc:${name}`,
     /** Hash of one item family (rounds, results boards, lobbies, speed-dating sessions): field = item id. */
     items: (eventId: string, kind: string) => `${ev(eventId)}:items:${kind}`,
+    /** Counts the writes to any item of one family: a rule over the whole family is checked against it (ItemWrite.familyAt). */
+    itemsVersion: (eventId: string, kind: string) => `${ev(eventId)}:itemsv:${kind}`,
     /** Hash of one speed-dating session's private marks and contact details: field = participant id (rule S7). */
     speedDatingMarks: (eventId: string, speedDatingId: string) => `${ev(eventId)}:sdmarks:${speedDatingId}`,
     /** Counts writes to private records; their compare-and-set takes a number that is not the event's seq. */

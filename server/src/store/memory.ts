@@ -6,11 +6,12 @@
 import { LIMITS, type ChatHistory, type ChatMessage, type MediaPeer } from '@mashup/shared';
 import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
-import { casUpdate } from './cas.js';
+import { casUpdate, knownHint, type CasOps } from './cas.js';
 import { guardError, guardRefusal } from './guard.js';
 import type { Unchanged } from '../domain/context.js';
 import type { SpeedDatingMarks } from '../domain/speed-dating/session.js';
-import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemWrite, type Update, type WriteGuard } from './types.js';
+import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemFamily, type ItemWrite, type Update } from './types.js';
+import { FamilyChanged } from './types.js';
 
 interface EventData {
   record: string;
@@ -18,6 +19,8 @@ interface EventData {
   people: Map<string, string>;
   docs: Map<string, string>;
   items: Record<ItemKind, Map<string, string>>;
+  /** Writes to any item of a family (ItemWrite.familyAt). */
+  versions: Record<ItemKind, number>;
   chats: Map<string, { seq: number; messages: string[] }>;
   /** peer id → MediaPeer JSON (the room is inside). */
   media: Map<string, string>;
@@ -51,6 +54,7 @@ export class MemoryStore implements EventStore {
       people: new Map(),
       docs: new Map(),
       items: { rounds: new Map(), results: new Map(), lobbies: new Map(), speedDatings: new Map() },
+      versions: { rounds: 0, results: 0, lobbies: 0, speedDatings: 0 },
       marks: new Map(),
       chats: new Map(),
       media: new Map(),
@@ -106,22 +110,41 @@ export class MemoryStore implements EventStore {
     opts: ItemWrite<Items[K]> = {},
   ): Promise<Change<Items[K]>> {
     const e = this.mustGet(eventId);
-    const hint = opts.known === undefined ? undefined : opts.known === null ? null : JSON.stringify(opts.known);
-    return casUpdate(this.casOn(e, e.items[kind], itemId, opts.guard), fn, hint);
+    const map = e.items[kind];
+    const { guard, familyAt } = opts;
+    const ops: CasOps = {
+      read: async () => map.get(itemId) ?? null,
+      write: async (expected, next) => {
+        if (guard) {
+          // The limiter of this store's processes answers before any write (WriteGuard).
+          if (guard.counter) throw new Error('the memory store keeps no rate-limit counters');
+          const raw = e.people.get(guard.participantId);
+          const refusal = guardRefusal(raw === undefined ? null : (JSON.parse(raw) as ParticipantRecord), guard.hostOnly);
+          if (refusal) throw guardError(refusal);
+        }
+        if (familyAt !== undefined && e.versions[kind] !== familyAt) throw new FamilyChanged();
+        if ((map.get(itemId) ?? null) !== expected) return null;
+        if (next === null) map.delete(itemId);
+        else map.set(itemId, next);
+        e.versions[kind]++;
+        return ++e.seq;
+      },
+    };
+    return casUpdate(ops, fn, knownHint(opts.known));
   }
 
   /** Always the stored family: in one process nothing else can have written it. */
-  recentItems<K extends ItemKind>(eventId: string, kind: K): Items[K][] | null {
+  recentItems<K extends ItemKind>(eventId: string, kind: K): ItemFamily<Items[K]> | null {
     const e = this.events.get(eventId);
-    return e ? [...e.items[kind].values()].map((raw) => JSON.parse(raw) as Items[K]) : null;
+    return e ? { version: e.versions[kind], items: [...e.items[kind].values()].map((raw) => JSON.parse(raw) as Items[K]) } : null;
   }
 
   async listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]> {
-    return this.recentItems(eventId, kind) ?? [];
+    return this.recentItems(eventId, kind)?.items ?? [];
   }
 
-  async itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }> {
-    return { seq: this.events.get(eventId)?.seq ?? 0, items: await this.listItems(eventId, kind) };
+  async itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<ItemFamily<Items[K]>> {
+    return this.recentItems(eventId, kind) ?? { version: 0, items: [] };
   }
 
   async putMediaPeer(eventId: string, peer: MediaPeer): Promise<void> {
@@ -234,17 +257,10 @@ export class MemoryStore implements EventStore {
     return [];
   }
 
-  private casOn(e: EventData, map: Map<string, string>, key: string, guard?: WriteGuard) {
+  private casOn(e: EventData, map: Map<string, string>, key: string): CasOps {
     return {
       read: async () => map.get(key) ?? null,
-      write: async (expected: string | null, next: string | null) => {
-        if (guard) {
-          // The limiter of this store's processes answers before any write (WriteGuard).
-          if (guard.counter) throw new Error('the memory store keeps no rate-limit counters');
-          const raw = e.people.get(guard.participantId);
-          const refusal = guardRefusal(raw === undefined ? null : (JSON.parse(raw) as ParticipantRecord), guard.hostOnly);
-          if (refusal) throw guardError(refusal);
-        }
+      write: async (expected, next) => {
         if ((map.get(key) ?? null) !== expected) return null;
         if (next === null) map.delete(key);
         else map.set(key, next);

@@ -11,11 +11,12 @@ import type { ChatDraft } from '../domain/chat.js';
 import type { EventRecord, ParticipantRecord } from '../domain/records.js';
 import type { Unchanged } from '../domain/context.js';
 import type { SpeedDatingMarks } from '../domain/speed-dating/session.js';
-import { casUpdate, type CasOps } from './cas.js';
+import { casUpdate, knownHint, type CasOps } from './cas.js';
 import { guardError, type GuardRefusal } from './guard.js';
 import { redisKeys, type RedisKeys } from './keys.js';
 import { RecentItems } from './recent-items.js';
-import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemWrite, type Update, type WriteGuard } from './types.js';
+import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemFamily, type ItemWrite, type Update } from './types.js';
+import { FamilyChanged } from './types.js';
 
 /**
  * The compare-and-set. KEYS: target key, seq key. ARGV: mode ('s' string key |
@@ -23,7 +24,7 @@ import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type Con
  * next-present ('1'|'0'), next value. Returns the new event seq, or -1 when the
  * stored value is no longer `expected`.
  */
-const CAS_BODY = `
+const CAS_SCRIPT = `
 local cur
 if ARGV[1] == 'h' then cur = redis.call('HGET', KEYS[1], ARGV[2]) else cur = redis.call('GET', KEYS[1]) end
 if ARGV[3] == '1' then
@@ -38,26 +39,41 @@ else
 end
 return redis.call('INCR', KEYS[2])
 `;
-const CAS_SCRIPT = CAS_BODY;
 
 /**
- * A guarded write (types.ts WriteGuard): guard.ts's checks, then the same
- * compare-and-set, in one atomic step. Extra KEYS: the people hash, then the
- * rate-limit counter (optional). Extra ARGV: participant id, host-only ('1'|'0'),
- * the counter's maximum. Returns -2 (unknown or removed), -3 (not a host), -4
- * (over budget) before writing anything. The counter is the one
- * rate-limiter-flexible keeps (a number of consumed points that expires with
- * its window), read only: the funnel's own consumption is queued before this
- * script on the same connection, so it is already counted.
+ * The compare-and-set of one item of a family (a hash field), which also counts
+ * the family's version, with the checks of ItemWrite before it, in one atomic step.
+ * KEYS: family hash, event seq, family version, then with a guard the people
+ * hash and optionally the rate-limit counter.
+ * ARGV: field, expected-present ('1'|'0'), expected, next-present ('1'|'0'), next,
+ * family version required ('' = any), guard's participant id ('' = no guard),
+ * host-only ('1'|'0'), the counter's maximum.
+ * Returns {event seq, family version} after the write, or {code} without
+ * writing: -1 the item is no longer `expected`, -2 unknown or removed writer,
+ * -3 not a host, -4 over budget, -5 the family is at another version.
+ * The guard is guard.ts's checks. The counter is the one rate-limiter-flexible
+ * keeps (consumed points, expiring with the window), only read: the funnel's
+ * own consumption is queued before this script on the same connection.
  */
-const GUARDED_CAS_SCRIPT = `
-local p = redis.call('HGET', KEYS[3], ARGV[7])
-if not p then return -2 end
-local actor = cjson.decode(p)
-if actor.removed == true then return -2 end
-if ARGV[8] == '1' and actor.role ~= 'host' then return -3 end
-if KEYS[4] and tonumber(redis.call('GET', KEYS[4]) or '0') > tonumber(ARGV[9]) then return -4 end
-${CAS_BODY}`;
+const ITEM_CAS_SCRIPT = `
+if ARGV[7] ~= '' then
+  local p = redis.call('HGET', KEYS[4], ARGV[7])
+  if not p then return {-2} end
+  local actor = cjson.decode(p)
+  if actor.removed == true then return {-2} end
+  if ARGV[8] == '1' and actor.role ~= 'host' then return {-3} end
+  if KEYS[5] and tonumber(redis.call('GET', KEYS[5]) or '0') > tonumber(ARGV[9]) then return {-4} end
+end
+if ARGV[6] ~= '' and tonumber(redis.call('GET', KEYS[3]) or '0') ~= tonumber(ARGV[6]) then return {-5} end
+local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if ARGV[2] == '1' then
+  if cur ~= ARGV[3] then return {-1} end
+elseif cur ~= false then
+  return {-1}
+end
+if ARGV[4] == '1' then redis.call('HSET', KEYS[1], ARGV[1], ARGV[5]) else redis.call('HDEL', KEYS[1], ARGV[1]) end
+return {redis.call('INCR', KEYS[2]), redis.call('INCR', KEYS[3])}
+`;
 const GUARD_REFUSALS: Record<number, GuardRefusal> = { [-2]: 'removed', [-3]: 'forbidden', [-4]: 'limited' };
 
 /** KEYS: chat list, chat seq. ARGV: message JSON without seq, history length. Stored as "<seq>|<json>". */
@@ -222,37 +238,63 @@ export class RedisStore implements EventStore {
     opts: ItemWrite<Items[K]> = {},
   ): Promise<Change<Items[K]>> {
     const family = this.keys.items(eventId, kind);
-    const hint = opts.known === undefined ? this.recent.get(family, itemId) : opts.known === null ? null : JSON.stringify(opts.known);
-    const ops = this.cas(family, this.keys.seq(eventId), 'h', itemId, {
-      seen: (raw) => this.recent.set(family, itemId, raw),
-      ...(opts.guard ? { guard: { ...opts.guard, people: this.keys.people(eventId) } } : {}),
-    });
+    const seen = this.recent.get(family, itemId);
+    const hint = knownHint(opts.known) ?? (seen === undefined ? undefined : { raw: seen, trusted: false });
+    const { guard, familyAt } = opts;
+    const keys = [family, this.keys.seq(eventId), this.keys.itemsVersion(eventId, kind)];
+    if (guard) keys.push(this.keys.people(eventId), ...(guard.counter ? [guard.counter.key] : []));
+    const ops: CasOps = {
+      read: async () => {
+        const raw = (await this.client.hGet(family, itemId)) ?? null;
+        this.recent.read(family, itemId, raw);
+        return raw;
+      },
+      write: async (expected, next) => {
+        const reply = (await this.script(ITEM_CAS_SCRIPT, keys, [
+          itemId,
+          expected === null ? '0' : '1',
+          expected ?? '',
+          next === null ? '0' : '1',
+          next ?? '',
+          familyAt === undefined ? '' : String(familyAt),
+          guard?.participantId ?? '',
+          guard?.hostOnly ? '1' : '0',
+          String(guard?.counter?.max ?? 0),
+        ])) as number[];
+        const [seq, version] = reply.map(Number) as [number, number | undefined];
+        if (version !== undefined) {
+          this.recent.wrote(family, itemId, next, version);
+          return seq;
+        }
+        const refusal = GUARD_REFUSALS[seq];
+        if (refusal) throw guardError(refusal);
+        if (seq === -5) throw new FamilyChanged();
+        return null;
+      },
+    };
     return casUpdate(ops, fn, hint);
   }
 
-  recentItems<K extends ItemKind>(eventId: string, kind: K): Items[K][] | null {
-    return this.recent.all(this.keys.items(eventId, kind))?.map((raw) => JSON.parse(raw) as Items[K]) ?? null;
+  recentItems<K extends ItemKind>(eventId: string, kind: K): ItemFamily<Items[K]> | null {
+    const seen = this.recent.all(this.keys.items(eventId, kind));
+    return seen ? { version: seen.version, items: seen.raws.map((raw) => JSON.parse(raw) as Items[K]) } : null;
   }
 
   async listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]> {
-    return this.seeFamily(eventId, kind, await this.client.hGetAll(this.keys.items(eventId, kind)));
+    return (await this.itemsAt(eventId, kind)).items;
   }
 
-  async itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }> {
-    // MULTI: the seq and the items from one moment, as in loadState.
-    const [seq, all] = (await this.client
+  async itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<ItemFamily<Items[K]>> {
+    // MULTI: the version and the items from one moment.
+    const family = this.keys.items(eventId, kind);
+    const [version, all] = (await this.client
       .multi()
-      .get(this.keys.seq(eventId))
-      .hGetAll(this.keys.items(eventId, kind))
+      .get(this.keys.itemsVersion(eventId, kind))
+      .hGetAll(family)
       .exec()) as unknown as [string | null, Record<string, string>];
-    return { seq: Number(seq ?? 0), items: this.seeFamily(eventId, kind, all) };
-  }
-
-  /** A whole family as just read: remembered (recentItems) and parsed. */
-  private seeFamily<K extends ItemKind>(eventId: string, kind: K, all: Record<string, string>): Items[K][] {
     const entries = Object.entries(all);
-    this.recent.replace(this.keys.items(eventId, kind), entries);
-    return entries.map(([, raw]) => JSON.parse(raw) as Items[K]);
+    this.recent.replace(family, entries, Number(version ?? 0));
+    return { version: Number(version ?? 0), items: entries.map(([, raw]) => JSON.parse(raw) as Items[K]) };
   }
 
   // The room hashes are named from a prefix inside the scripts: a room id is only known once the
@@ -378,40 +420,21 @@ export class RedisStore implements EventStore {
     return found;
   }
 
-  /**
-   * `seen`: told every value read or written (the recent-items cache).
-   * `guard`: the write is a guarded one (GUARDED_CAS_SCRIPT), `people` the hash it checks.
-   */
-  private cas(
-    key: string,
-    seqKey: string,
-    mode: 's' | 'h',
-    field: string,
-    opts: { seen?: (raw: string | null) => void; guard?: WriteGuard & { people: string } } = {},
-  ): CasOps {
-    const { seen, guard } = opts;
+  private cas(key: string, seqKey: string, mode: 's' | 'h', field: string): CasOps {
     return {
-      read: async () => {
-        const raw = (await (mode === 'h' ? this.client.hGet(key, field) : this.client.get(key))) ?? null;
-        seen?.(raw);
-        return raw;
-      },
+      read: () => (mode === 'h' ? this.client.hGet(key, field) : this.client.get(key)).then((v) => v ?? null),
       write: async (expected, next) => {
-        const args = [mode, field, expected === null ? '0' : '1', expected ?? '', next === null ? '0' : '1', next ?? ''];
         const r = Number(
-          guard
-            ? await this.script(
-                GUARDED_CAS_SCRIPT,
-                [key, seqKey, guard.people, ...(guard.counter ? [guard.counter.key] : [])],
-                [...args, guard.participantId, guard.hostOnly ? '1' : '0', String(guard.counter?.max ?? 0)],
-              )
-            : await this.script(CAS_SCRIPT, [key, seqKey], args),
+          await this.script(CAS_SCRIPT, [key, seqKey], [
+            mode,
+            field,
+            expected === null ? '0' : '1',
+            expected ?? '',
+            next === null ? '0' : '1',
+            next ?? '',
+          ]),
         );
-        const refusal = GUARD_REFUSALS[r];
-        if (refusal) throw guardError(refusal);
-        if (r < 0) return null;
-        seen?.(next);
-        return r;
+        return r < 0 ? null : r;
       },
     };
   }

@@ -98,6 +98,27 @@ export interface ItemWrite<T> {
   /** The item as the caller just read it (saves a read; a stale one only costs a retry, see casUpdate). */
   known?: T | null;
   guard?: WriteGuard;
+  /**
+   * Write only if the item's family is still at this version (ItemFamily): a
+   * rule over the whole family (one live round, one open lobby) then holds in
+   * the same atomic step as the write. Otherwise nothing is written and
+   * FamilyChanged is thrown, so the caller reads the family again.
+   */
+  familyAt?: number;
+}
+
+/** A family of items as read at one moment: `version` counts the writes to any of its items. */
+export interface ItemFamily<T> {
+  version: number;
+  items: T[];
+}
+
+/** The family changed since the version a write was made for (ItemWrite.familyAt): read it again. */
+export class FamilyChanged extends Error {
+  constructor() {
+    super('The item family changed since it was read.');
+    this.name = 'FamilyChanged';
+  }
 }
 
 /** One open socket, as recorded for its server process (for presence after a crash). */
@@ -148,17 +169,14 @@ export interface EventStore {
   /**
    * A family as this process last saw it, without asking the store: it may be
    * stale (another process may have written since), so it is only fit to
-   * compute a write whose compare-and-set then checks it. null when this
-   * process has not read the whole family (or has forgotten it).
+   * compute a write made with `familyAt: version`, which the store then
+   * checks. null when this process does not know the whole family as of one version.
    */
-  recentItems<K extends ItemKind>(eventId: string, kind: K): Items[K][] | null;
+  recentItems<K extends ItemKind>(eventId: string, kind: K): ItemFamily<Items[K]> | null;
   /** Every item of a family (unordered). */
   listItems<K extends ItemKind>(eventId: string, kind: K): Promise<Items[K][]>;
-  /**
-   * Every item of a family and the event's sequence number they were read at, in one
-   * atomic step: a write that then gets `seq + 1` knows nothing else was written between.
-   */
-  itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<{ seq: number; items: Items[K][] }>;
+  /** Every item of a family and the family's version, in one atomic step. */
+  itemsAt<K extends ItemKind>(eventId: string, kind: K): Promise<ItemFamily<Items[K]>>;
 
   /**
    * Audio/video presence (PROTOCOL section 11): one record per tab that joined a

@@ -19,10 +19,8 @@ import {
   leaveChosen,
   move,
   open,
-  otherLive,
   publish,
   remove,
-  undoOpen,
   visit,
   type ChooseResult,
   type RoundDefinition,
@@ -324,23 +322,6 @@ describe('open (rule B2)', () => {
     const r = open(published(), [], T0);
     expect(codeOf(() => open(r, [r], T0 + 1))).toBe('breakout.round_live');
     expect(codeOf(() => open(r, [r], T0 + 31 * MIN + ROUND_CLOSING_MS))).toBe('breakout.closed');
-  });
-});
-
-describe('a lost opening race (rule B2)', () => {
-  it('undoOpen takes back exactly that opening; a later opening of the same round is kept', () => {
-    const r = open(published(), [], T0);
-    const undone = undoOpen(r, T0) as Round;
-    expect(undone).toMatchObject({ openedAt: null, endsAt: null, closingAt: null, publishedAt: T0 });
-    expect(roundPhase(undone, T0)).toBe('published');
-    expect(undoOpen(open(undone, [], T0 + 5), T0)).toBe(UNCHANGED);
-  });
-
-  it('otherLive names the other rounds people are in now', () => {
-    const first = open(published(), [], T0);
-    const second = { ...open(published(), [], T0), id: 'r2' };
-    expect(otherLive([first, second], 'r1', T0 + 1).map((r) => r.id)).toEqual(['r2']);
-    expect(otherLive([first, second], 'r1', T0 + 31 * MIN + ROUND_CLOSING_MS)).toEqual([]);
   });
 });
 

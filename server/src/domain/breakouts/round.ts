@@ -292,21 +292,6 @@ export function open(current: Round | null, others: readonly Round[], now: numbe
   return { ...round, publishedAt: round.publishedAt ?? now, openedAt: now, endsAt: now + round.durationMs, help: [] };
 }
 
-/**
- * Takes back an opening that lost a race with another round's (rule B2). Only
- * that opening: if the round changed its opening meanwhile, nothing happens.
- */
-export function undoOpen(current: Round | null, openedAt: number): Round | Unchanged {
-  const round = requireRound(current);
-  if (round.openedAt !== openedAt) return UNCHANGED;
-  return { ...round, openedAt: null, endsAt: null, closingAt: null, visits: {}, help: [] };
-}
-
-/** Rounds other than `roundId` that people are in now. */
-export function otherLive(all: readonly Round[], roundId: string, now: number): Round[] {
-  return all.filter((r) => r.id !== roundId && isRoundLive(r, now));
-}
-
 function requireOpen(current: Round | null, now: number): Round {
   const round = requireRound(current);
   const phase = roundPhase(round, now);

@@ -7,7 +7,7 @@ import { LobbyInput, lobbyRoomId, roomOf, tableRoomId, type Lobby } from '@mashu
 import { UNCHANGED, type DomainContext } from '../context.js';
 import { codeOf, refusal } from '../../test-support/outcomes.js';
 import { seededRandom } from '../breakouts/random.js';
-import { close, define, leave, lock, open, shuffle, sit, surprise, undoOpen } from './lobby.js';
+import { close, define, leave, lock, open, shuffle, sit, surprise } from './lobby.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -80,12 +80,6 @@ describe('opening and closing (rules L1, L2)', () => {
     expect(roomOf('a', [], T0, [lobby])).toBe('plenary');
     expect(close(lobby, T0 + 11)).toBe(UNCHANGED);
     expect(codeOf(() => sit(lobby, 'a', 't1'))).toBe('lobby.not_open');
-  });
-
-  it('undoing an opening that lost a race closes only that opening', () => {
-    const lobby = openLobby(6);
-    expect(undoOpen(lobby, T0 + 99)).toBe(UNCHANGED);
-    expect(asLobby(undoOpen(lobby, T0 + 1)).closedAt).toBe(T0 + 1);
   });
 });
 

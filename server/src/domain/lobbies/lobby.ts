@@ -81,13 +81,6 @@ export function close(current: Lobby | null, now: number): Lobby | Unchanged {
   return { ...lobby, closedAt: now, tables: lobby.tables.map((t) => ({ ...t, seated: [] })) };
 }
 
-/** Takes back an opening that lost a race with another lobby's (rule L1); only that very opening. */
-export function undoOpen(current: Lobby | null, openedAt: number): Lobby | Unchanged {
-  const lobby = requireLobby(current);
-  if (lobby.openedAt !== openedAt || lobby.closedAt !== null) return UNCHANGED;
-  return close(lobby, openedAt);
-}
-
 export function lock(current: Lobby | null, tableId: string, locked: boolean): Lobby | Unchanged {
   const lobby = requireLobby(current);
   if (requireTable(lobby, tableId).locked === locked) return UNCHANGED;

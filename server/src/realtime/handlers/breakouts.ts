@@ -4,13 +4,14 @@
  * compare-and-set on the round's document and one patch to the event (rule B1):
  * opening a round for 200 people is a single write and a single broadcast.
  */
-import { byCreation, liveRound, type Round } from '@mashup/shared';
-import { DomainError, refuse } from '../../domain/errors.js';
+import { byCreation, liveRound } from '@mashup/shared';
+import { refuse } from '../../domain/errors.js';
 import { assignBalanced, assignKeepGroups, assignRotation, recordEncounters, type Assignment, type Encounters } from '../../domain/breakouts/assignment.js';
 import { seededRandom } from '../../domain/breakouts/random.js';
 import * as rounds from '../../domain/breakouts/round.js';
 import type { FeatureDeps } from '../deps.js';
 import { eager, type EagerHandler, type Handler } from '../handler.js';
+import { writeByFamily } from '../family-write.js';
 import { roundWrites } from '../round-writes.js';
 
 export function breakoutHandlers(deps: FeatureDeps) {
@@ -115,42 +116,16 @@ export function breakoutHandlers(deps: FeatureDeps) {
 
   /**
    * Opening is what 200 people wait for, so it is eager: it writes while the funnel's checks are
-   * still under way, with the guard in the write (EagerHandler), starting from the rounds as this
-   * process last saw them (recentItems). When nothing changed meanwhile, the guarded
-   * compare-and-set is the command's only round trip; a stale view costs a read and a retry.
+   * still under way, with the guard in the write (EagerHandler), computed from the rounds as this
+   * process last saw them (recentItems) and written only if they are still so (writeByFamily; rule
+   * B2 in the same atomic step). When nothing changed meanwhile, that write is the command's only
+   * round trip; otherwise the rounds are read and the opening computed again.
    */
   const open: EagerHandler<'breakout:open'> = eager(async ({ eventId, guard }, { roundId }) => {
-    const openWith = (others: readonly Round[]) =>
-      applySchedule(eventId, roundId, (cur, t) => rounds.open(cur, others, t), { moversFirst: true, guard });
     const seen = deps.store.recentItems(eventId, 'rounds');
-    let change: Awaited<ReturnType<typeof openWith>> | null = null;
-    // The seq the rounds were read at; null for the recent view, whose moment is unknown.
-    let readAt: number | null = null;
-    if (seen) {
-      try {
-        change = await openWith(seen);
-      } catch (err) {
-        // Another round live in the recent view may have closed since: ask the store.
-        if (!(err instanceof DomainError && err.code === 'breakout.another_live')) throw err;
-      }
-    }
-    if (!change) {
-      const read = await deps.store.itemsAt(eventId, 'rounds');
-      readAt = read.seq;
-      change = await openWith(read.items);
-    }
-    const { seq, value: opened } = change;
-    // Rule B2 under a race: another host may have opened another round between our read and our
-    // write. If our write took the very next seq after the read, nothing at all was written in
-    // between, so nobody else opened. Otherwise look again: whoever looks after writing sees every
-    // opening written before its own, so of two racing openings at least the later-written one
-    // steps back (both may: then both hosts are told and can simply open again). The patch above
-    // is followed at once by the undo. The look happens after the patch went out, off the path
-    // people wait on.
-    if (seq !== null && (readAt === null || seq !== readAt + 1) && opened?.openedAt != null && rounds.otherLive(await roundsOf(eventId), roundId, now()).length > 0) {
-      await applyRound(eventId, roundId, (cur) => rounds.undoOpen(cur, opened.openedAt!));
-      refuse('breakout.another_live', 'Another workshop round opened at the same moment.');
-    }
+    await writeByFamily(deps.store, eventId, 'rounds', seen && { family: seen, fresh: false }, (family) =>
+      applySchedule(eventId, roundId, (cur, t) => rounds.open(cur, family.items, t), { moversFirst: true, guard, familyAt: family.version }),
+    );
     return {};
   });
 

@@ -6,12 +6,14 @@
  * exactly 6 (rule L3), and sitting down moves a person's room without moving
  * any socket (rule L2).
  */
-import { isLobbyOpen, lobbyRoomId, metInSession, roomOf, tableRoomId, type Lobby, type Round } from '@mashup/shared';
+import { lobbyRoomId, metInSession, roomOf, tableRoomId, type Lobby, type Round } from '@mashup/shared';
 import { UNCHANGED, type Unchanged } from '../../domain/context.js';
 import { refuse } from '../../domain/errors.js';
 import { seededRandom } from '../../domain/breakouts/random.js';
 import * as lobbies from '../../domain/lobbies/lobby.js';
 import type { FeatureDeps } from '../deps.js';
+import type { ItemWrite } from '../../store/types.js';
+import { writeByFamily } from '../family-write.js';
 import { withPrefetch, type Handler } from '../handler.js';
 
 /** Everyone who shared a workshop room with `person` in a round that opened ("met", rule L6). */
@@ -39,7 +41,7 @@ export function lobbyWrites(deps: Pick<FeatureDeps, 'store' | 'broadcast' | 'clo
     eventId: string,
     lobbyId: string,
     fn: (cur: Lobby | null, t: number) => { lobby: Lobby | null; result?: R } | Unchanged,
-    known?: Lobby | null,
+    opts: ItemWrite<Lobby> = {},
   ) => {
     let result: R | undefined;
     const change = await deps.store.updateItem(
@@ -53,7 +55,7 @@ export function lobbyWrites(deps: Pick<FeatureDeps, 'store' | 'broadcast' | 'clo
         result = out.result;
         return out.lobby;
       },
-      { known },
+      opts,
     );
     if (change.seq !== null) {
       deps.broadcast.patch(eventId, change.seq, change.value ? { type: 'lobby', lobby: change.value } : { type: 'lobbyRemoved', lobbyId });
@@ -93,22 +95,17 @@ export function lobbyHandlers(deps: FeatureDeps) {
     return {};
   };
 
-  // The lobbies are read with the funnel's reads, together with the event's seq at that moment.
+  // The lobbies are read with the funnel's reads; the opening is written only if none changed since
+  // (writeByFamily), so two lobbies opened at once cannot both be open (rule L1).
   const open: Handler<'lobby:open'> = withPrefetch(
     (eventId) => deps.store.itemsAt(eventId, 'lobbies'),
-    async ({ eventId }, { lobbyId }, { seq: readAt, items: others }) => {
-      const { change } = await applyLobby(eventId, lobbyId, (cur, t) => whole(lobbies.open(cur, others, t)), others.find((l) => l.id === lobbyId) ?? null);
-      // Rule L1 under a race, as rule B2 does for rounds: if this write took the very next seq after
-      // the read, nothing was written in between. Otherwise look again; whoever looks after writing
-      // sees every opening written before its own, so at least the later one steps back.
-      const opened = change.value;
-      if (change.seq !== null && change.seq !== readAt + 1 && opened?.openedAt != null) {
-        const rivals = (await list(eventId)).filter((l) => l.id !== lobbyId && isLobbyOpen(l));
-        if (rivals.length > 0) {
-          await applyLobby(eventId, lobbyId, (cur) => whole(lobbies.undoOpen(cur, opened.openedAt!)));
-          refuse('lobby.another_open', 'Another lobby opened at the same moment.');
-        }
-      }
+    async ({ eventId }, { lobbyId }, read) => {
+      await writeByFamily(deps.store, eventId, 'lobbies', { family: read, fresh: true }, (family) =>
+        applyLobby(eventId, lobbyId, (cur, t) => whole(lobbies.open(cur, family.items, t)), {
+          known: family.items.find((l) => l.id === lobbyId) ?? null,
+          familyAt: family.version,
+        }),
+      );
       return {};
     },
   );
