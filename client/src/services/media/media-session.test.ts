@@ -18,7 +18,7 @@ const TALK_MS = 2 * 5_000;
 const TALK_ENDS = START + TALK_MS;
 
 /** A running block whose only talk is p1's, begun at START. */
-const block: PechaKuchaBlock = {
+const onlyTalk: PechaKuchaBlock = {
   id: 'b',
   title: 'Städte in Minuten',
   format: { slides: 2, slideMs: 5_000 },
@@ -60,7 +60,7 @@ const fakePlane: PlaneFactory = async () =>
  * behind the tab's estimate of it. The server gives rights as the shared policy
  * does at its own time, pushes the tab's record, then answers.
  */
-function presenter(lagMs: number) {
+function presenter(lagMs: number, block: PechaKuchaBlock = onlyTalk) {
   const clock = new FakeClock(START);
   const transport = new FakeTransport();
   const session = new EventSession({ transport, clock, log: { warn: () => {}, error: () => {} } });
@@ -86,6 +86,12 @@ function presenter(lagMs: number) {
   const media = new MediaSession({ session, store: new DeviceStore(new MemoryStorage()), capture: undefined, planes: fakePlane, clock });
   return { clock, media, states };
 }
+
+/** p1's talk second, after a guest's of the same length: it begins at TALK_ENDS. */
+const secondTalk: PechaKuchaBlock = {
+  ...onlyTalk,
+  talks: [{ ...onlyTalk.talks[0]!, id: 't0', presenterId: null, presenterName: 'Gustav Gast' }, { ...onlyTalk.talks[0]! }],
+};
 
 describe('MediaSession: rights that end by the schedule (rule M2)', () => {
   it('the talk ends: the tab tells the server, and its buttons go', async () => {
@@ -119,5 +125,27 @@ describe('MediaSession: rights that end by the schedule (rule M2)', () => {
     await clock.advance(TALK_ENDS - clock.now() + 10_000);
     expect(states.length).toBe(1 + 8);
     expect(media.view.mayPublish).toBe(true);
+  });
+
+  it('the talk begins while the server’s clock is behind: the rights come with the recheck, the devices stay off', async () => {
+    const { clock, media, states } = presenter(20, secondTalk);
+    await flush();
+    expect(media.view.mayPublish).toBe(false);
+    await clock.advance(TALK_ENDS - clock.now());
+    expect(states).toEqual([false]);
+    await clock.advance(250);
+    expect(states).toEqual([false, true]);
+    expect(media.view.mayPublish).toBe(true);
+    expect(media.view.mic).toBe(false); // a right granted never switches a device on by itself
+  });
+
+  it('dispose ends a pending recheck: nothing more is sent', async () => {
+    const { clock, media, states } = presenter(20);
+    await flush();
+    await clock.advance(TALK_ENDS - clock.now());
+    expect(states).toEqual([true]);
+    media.dispose();
+    await clock.advance(5_000);
+    expect(states).toEqual([true]);
   });
 });

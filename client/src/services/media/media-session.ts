@@ -255,9 +255,10 @@ export class MediaSession implements MediaControls {
       return;
     }
     // Same room: rights may have changed (a talk began or ended, the floor, a role).
-    const rights = this.#localRights();
-    if (this.#self && rights && this.#rightsDiffer()) {
-      if (rights.mayPublish && !this.#self.mayPublish) this.#holdOff();
+    // While a recheck waits (#recheckRights), it is the one to tell the server.
+    if (this.#rightsDiffer()) {
+      if (this.#rightsTimer) return;
+      if (this.#localRights()!.mayPublish && !this.#self!.mayPublish) this.#holdOff();
       void this.#serial(async () => {
         await this.#publish();
         this.#recheckRights();
