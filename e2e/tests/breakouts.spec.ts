@@ -86,6 +86,8 @@ test.describe('workshop rounds', () => {
 
     // Opening moves everyone into their rooms at once.
     await round.getByTestId('round-open').click();
+    // "Öffnen" gives way to the round's controls, and keyboard focus goes with it.
+    await expect(round.getByTestId('round-extend-plus')).toBeFocused();
     for (const [p, title] of [
       [ada!, 'Datenplattformen'],
       [ben!, 'Datenplattformen'],

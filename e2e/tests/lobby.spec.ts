@@ -64,6 +64,7 @@ test.describe('lobby with tables', () => {
     await expect(ada!.page.getByTestId('lobby-floor')).toHaveCount(0);
     await item.getByTestId('lobby-open').click();
     await expect(item).toHaveAttribute('data-phase', 'open');
+    await expect(item.getByTestId('lobby-shuffle'), 'focus stays among the controls, not on the page').toBeFocused();
     for (const p of everyone) {
       await expect(p.page.getByTestId('lobby-floor')).toBeVisible();
       await expect(p.page.getByTestId('room-name')).toContainText('Mittagstische');

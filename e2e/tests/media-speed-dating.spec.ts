@@ -100,6 +100,7 @@ test.describe('speed dating (mesh)', () => {
 
     await item.getByTestId('dating-start').click();
     await expect(hp.getByTestId('dating-host-status')).toContainText('Runde 1');
+    await expect(item.getByTestId('dating-stop'), 'focus stays among the controls, not on the page').toBeFocused();
 
     // Round 1: a partner card, the other municipality, pairs agree; the round's starter and the top bar.
     // All four at once: the round's 25 s are the budget for everything below, media included.

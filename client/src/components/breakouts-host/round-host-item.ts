@@ -12,6 +12,7 @@ import { localized, msg, str } from '@lit/localize';
 import { closesAt, formatRemaining, roundPhase, roundRemainingMs, isRoundLive, type Round, type RoundPhase } from '@mashup/shared';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { FocusKeeper } from '../focus-keeper.js';
 import { SessionController } from '../../context.js';
 import { hostButton } from '../host-button.js';
 import { icon, type IconName } from '../../icons.js';
@@ -70,6 +71,8 @@ export class RoundHostItem extends LitElement {
   /** null: the default (open for manual rounds and the live round). */
   @state() private boardOpen: boolean | null = null;
   readonly #live = new SessionController(this);
+  /** "Öffnen"/"Starten" give way to the controls they unlock: focus goes there, not to the page. */
+  readonly #focus = new FocusKeeper(this);
 
   override render() {
     const r = this.round;

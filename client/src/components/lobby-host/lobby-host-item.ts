@@ -14,6 +14,7 @@ import { freeSeats, type Lobby, type Table } from '@mashup/shared';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { FocusKeeper } from '../focus-keeper.js';
 import { SessionController } from '../../context.js';
 import { hostButton } from '../host-button.js';
 import { icon, type IconName } from '../../icons.js';
@@ -85,6 +86,8 @@ export class LobbyHostItem extends LitElement {
   @property({ type: Boolean }) busy = false;
   @property({ attribute: false }) run!: HostRun;
   readonly #live = new SessionController(this);
+  /** "Öffnen"/"Starten" give way to the controls they unlock: focus goes there, not to the page. */
+  readonly #focus = new FocusKeeper(this);
 
   override render() {
     const l = this.lobby;

@@ -12,6 +12,7 @@ import { LIMITS, formatRemaining, speedDatingPhase, type Ack, type SpeedDating }
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { FocusKeeper } from '../focus-keeper.js';
 import { SessionController, TickController } from '../../context.js';
 import { icon } from '../../icons.js';
 import { phaseRemainingMs, roundSummaries, takingPart, type RoundSummary } from '../../state/speed-dating.js';
@@ -119,6 +120,8 @@ export class SpeedDatingHostPanel extends LitElement {
   @query('dialog.confirm') private confirmDialog?: HTMLDialogElement;
   @query('#dating-host-title') private heading?: HTMLElement;
   readonly #live = new SessionController(this);
+  /** "Öffnen"/"Starten" give way to the controls they unlock: focus goes there, not to the page. */
+  readonly #focus = new FocusKeeper(this);
 
   constructor() {
     super();
@@ -163,7 +166,7 @@ export class SpeedDatingHostPanel extends LitElement {
     const phase = speedDatingPhase(sd, now);
     const people = takingPart(view, sd);
     const busy = this.busy ? 'true' : 'false';
-    return html`<li data-testid="dating-host-item" data-speed-dating-id=${sd.id} data-phase=${phase.kind}>
+    return html`<li data-testid="dating-host-item" data-speed-dating-id=${sd.id} data-focus-scope=${sd.id} data-phase=${phase.kind}>
       <div class="head">
         <h3>${sd.title}</h3>
         <span class="badge ${phase.kind === 'round' || phase.kind === 'break' || phase.kind === 'lead' ? 'live' : ''}" data-testid="dating-host-state">${this.#stateText(sd, now)}</span>
