@@ -30,30 +30,9 @@ export interface HandlerContext {
   eventId: string;
   /** Read fresh from the store for this command: roles and removals apply at once (rule A2). */
   actor: ParticipantRecord;
-  /** The handler's prefetch, started with the funnel's own reads (see withPrefetch). */
-  prefetched?: Promise<unknown>;
 }
 
-export type Handler<E extends ClientEventName> = ((ctx: HandlerContext, payload: ParsedPayloadOf<E>) => Promise<ReplyOf<E>>) & {
-  /** A read the funnel starts together with its own; it runs before authorization, so it may only read. */
-  prefetch?: (eventId: string, payload: ParsedPayloadOf<E>) => Promise<unknown>;
-};
-
-/**
- * A handler whose first read travels with the funnel's reads of the actor and
- * the rate limit: one store round trip instead of two before it can write.
- * Worth it where a command's latency is what people wait for (opening a round,
- * bench:breakouts); the read's result is dropped if the command is refused.
- */
-export function withPrefetch<E extends ClientEventName, P>(
-  read: (eventId: string, payload: ParsedPayloadOf<E>) => Promise<P>,
-  run: (ctx: HandlerContext, payload: ParsedPayloadOf<E>, read: P) => Promise<ReplyOf<E>>,
-): Handler<E> {
-  const handler: Handler<E> = async (ctx, payload) =>
-    run(ctx, payload, await ((ctx.prefetched as Promise<P> | undefined) ?? read(ctx.eventId, payload)));
-  handler.prefetch = read;
-  return handler;
-}
+export type Handler<E extends ClientEventName> = (ctx: HandlerContext, payload: ParsedPayloadOf<E>) => Promise<ReplyOf<E>>;
 
 /** What an eager handler knows: who sends, as a guard for its writes, not yet as a record. */
 export interface EagerContext {
@@ -126,10 +105,6 @@ export async function runRequest<E extends ClientEventName>(
     const data = parsed.data as ParsedPayloadOf<E>;
     const family = familyOf(name);
     const budgetKey = `${eventId}:${participantId}`;
-    const prefetched = isEager(handler) ? undefined : handler.prefetch?.(eventId, data);
-    // Marked as handled here: if the command is refused below, nobody awaits it. The handler
-    // awaits the original promise, so a failed read still reaches it and this funnel.
-    prefetched?.catch(() => undefined);
     // Independent store round trips, taken together: every command pays them (bench:breakouts).
     // A refused command still spends budget, which only matters to someone who keeps sending refused ones.
     const counter = isEager(handler) ? deps.limits.counter(family, budgetKey) : null;
@@ -163,7 +138,7 @@ export async function runRequest<E extends ClientEventName>(
     const [actor, retryMs] = await checks;
     const refusal = refusalOf(name, actor, retryMs);
     if (refusal) throw refusal;
-    return ok(await handler({ socket, eventId, actor: actor!, ...(prefetched ? { prefetched } : {}) }, data));
+    return ok(await handler({ socket, eventId, actor: actor! }, data));
   } catch (err) {
     if (err instanceof DomainError) {
       if (err instanceof GuardError && err.refusal === 'removed') deps.onRemoved(socket);

@@ -10,8 +10,7 @@ import { casUpdate, knownHint, type CasOps } from './cas.js';
 import { guardError, guardRefusal } from './guard.js';
 import type { Unchanged } from '../domain/context.js';
 import type { SpeedDatingMarks } from '../domain/speed-dating/session.js';
-import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemFamily, type ItemWrite, type Update } from './types.js';
-import { FamilyChanged } from './types.js';
+import { DOC_NAMES, FamilyChanged, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemFamily, type ItemWrite, type Update } from './types.js';
 
 interface EventData {
   record: string;

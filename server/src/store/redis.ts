@@ -15,8 +15,7 @@ import { casUpdate, knownHint, type CasOps } from './cas.js';
 import { guardError, type GuardRefusal } from './guard.js';
 import { redisKeys, type RedisKeys } from './keys.js';
 import { RecentItems } from './recent-items.js';
-import { DOC_NAMES, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemFamily, type ItemWrite, type Update } from './types.js';
-import { FamilyChanged } from './types.js';
+import { DOC_NAMES, FamilyChanged, ITEM_KINDS, type Change, type ItemKind, type Items, type ConnectionRef, type DocName, type Docs, type EventState, type EventStore, type ItemFamily, type ItemWrite, type Update } from './types.js';
 
 /**
  * The compare-and-set. KEYS: target key, seq key. ARGV: mode ('s' string key |

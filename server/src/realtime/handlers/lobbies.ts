@@ -14,7 +14,7 @@ import * as lobbies from '../../domain/lobbies/lobby.js';
 import type { FeatureDeps } from '../deps.js';
 import type { ItemWrite } from '../../store/types.js';
 import { writeByFamily } from '../family-write.js';
-import { withPrefetch, type Handler } from '../handler.js';
+import { eager, type EagerHandler, type Handler } from '../handler.js';
 
 /** Everyone who shared a workshop room with `person` in a round that opened ("met", rule L6). */
 export function metInRounds(rounds: readonly Round[], person: string): Set<string> {
@@ -95,20 +95,16 @@ export function lobbyHandlers(deps: FeatureDeps) {
     return {};
   };
 
-  // The lobbies are read with the funnel's reads; the opening is written only if none changed since
-  // (writeByFamily), so two lobbies opened at once cannot both be open (rule L1).
-  const open: Handler<'lobby:open'> = withPrefetch(
-    (eventId) => deps.store.itemsAt(eventId, 'lobbies'),
-    async ({ eventId }, { lobbyId }, read) => {
-      await writeByFamily(deps.store, eventId, 'lobbies', { family: read, fresh: true }, (family) =>
-        applyLobby(eventId, lobbyId, (cur, t) => whole(lobbies.open(cur, family.items, t)), {
-          known: family.items.find((l) => l.id === lobbyId) ?? null,
-          familyAt: family.version,
-        }),
-      );
-      return {};
-    },
-  );
+  // Eager like opening a round (breakouts.ts): decided on the lobbies as this process last saw them,
+  // written only if none changed since (writeByFamily), so two lobbies opened at once cannot both be
+  // open (rule L1); the funnel's checks travel in the write (EagerHandler).
+  const open: EagerHandler<'lobby:open'> = eager(async ({ eventId, guard }, { lobbyId }) => {
+    const seen = deps.store.recentItems(eventId, 'lobbies');
+    await writeByFamily(deps.store, eventId, 'lobbies', seen && { family: seen, fresh: false }, (family) =>
+      applyLobby(eventId, lobbyId, (cur, t) => whole(lobbies.open(cur, family.items, t)), { guard, familyAt: family.version }),
+    );
+    return {};
+  });
 
   const close: Handler<'lobby:close'> = async ({ eventId }, { lobbyId }) => {
     await applyLobby(eventId, lobbyId, (cur, t) => whole(lobbies.close(cur, t)));
