@@ -24,12 +24,16 @@
  * do not delay them. A diagnostic line shows the same payload sent to everyone
  * at once, as a plain event-wide patch would go. The 800 are thin clients in
  * an idle-priority process (see `idle`), standing for browsers elsewhere.
+ * A last diagnostic prints the CPU the measuring process and the server spent
+ * in each measurement (bench/cpu.ts): where, on a small machine, the open's
+ * extra writes to the 800 show up.
  *
  * Between runs the host closes the round and the bench resets it to "not
  * opened" (bench:reset), since the rules never reopen a round.
  *
  *   npm run bench:breakouts                  # 1,000 clients, 100 runs, Redis
  *   CLIENTS=500 RUNS=50 STORE=memory npm run bench:breakouts
+ *   CROWD=stopped npm run bench:breakouts    # the 800 read nothing while a measurement runs
  */
 import { performance } from 'node:perf_hooks';
 import { fork, spawnSync } from 'node:child_process';
@@ -38,6 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
 import { PLENARY_ROOM, roomOf, type Ack, type Patch, type Round, type SequencedPatch } from '@mashup/shared';
 import { createBenchEvent, inBatches, mashupClient, startBenchServers, type BenchClient } from './harness.js';
+import { cpuDelta, cpuSample, type CpuSample } from './cpu.js';
 import { ms, summarize } from './stats.js';
 
 const N = Number(process.env.CLIENTS ?? 1000);
@@ -48,6 +53,7 @@ const STORE = process.env.STORE === 'memory' ? 'memory' : 'redis';
 const WORKSHOPS = 20;
 const SEATS = 10;
 const WARMUP = 3;
+const CROWD = process.env.CROWD === 'normal' || process.env.CROWD === 'stopped' ? process.env.CROWD : 'idle';
 
 /** Makes a process (all its threads) an idle task; falls back to the lowest nice value. */
 function idle(pid: number) {
@@ -151,16 +157,23 @@ class Run {
 
 const servers = await startBenchServers({ store: STORE });
 try {
-  await main(servers.mashup);
+  await main(servers.mashup, servers.pid);
 } finally {
   await servers.stop();
 }
 
-async function main(url: string) {
+/** One timed command's cost: CPU of this process's and the server's main threads, and the messages this process took. */
+interface Cost {
+  here: CpuSample | null;
+  server: CpuSample | null;
+  messages: number;
+}
+
+async function main(url: string, serverPid: number) {
   const { event, hostLink } = await createBenchEvent(url);
   const hostKey = new URL(hostLink).hash.replace('#host=', '');
   const code = event.code;
-  console.log(`bench:breakouts — ${N} clients (${STORE} store), a round moving ${WORKSHOPS * SEATS} of them into ${WORKSHOPS} rooms; ${RUNS} runs (+${WARMUP} warm-up)`);
+  console.log(`bench:breakouts — ${N} clients (${STORE} store, crowd ${CROWD}), a round moving ${WORKSHOPS * SEATS} of them into ${WORKSHOPS} rooms; ${RUNS} runs (+${WARMUP} warm-up)`);
 
   const target = new Map<string, string>(); // person → workshop
   let mode: 'idle' | 'open' | 'cast' | 'announce' = 'idle';
@@ -193,6 +206,10 @@ async function main(url: string) {
       },
     );
   });
+
+  // Every message this process's clients take during a measurement (the 200, and the hosts when a patch goes to everyone).
+  let received = 0;
+  for (const c of [host, ...cohosts, ...people.map((p) => p.client)]) c.socket.onAny(() => mode !== 'idle' && received++);
 
   const control: Socket = connect(`${url}/bench`, { transports: ['websocket'], forceNew: true });
   await new Promise<void>((resolve, reject) => {
@@ -232,8 +249,12 @@ async function main(url: string) {
   // would compete for the same two cores as the server and the measured 200, so it runs as an idle
   // task (SCHED_IDLE, util-linux `chrt`; nice 19 where that is missing): it gets a core only when the
   // server and the measured clients leave one free. The server's own work for the 800 (writing every
-  // patch to every socket) is untouched and still measured. CROWD_IDLE=0 runs it like any process.
-  if (process.env.CROWD_IDLE !== '0') idle(crowd.pid!);
+  // patch to every socket) is untouched and still measured. CROWD=normal runs it like any process;
+  // CROWD=stopped (a diagnostic) also stops it (SIGSTOP) during each measurement, as if its 800
+  // browsers were elsewhere: the server still writes every socket, the kernel buffers it, and the
+  // crowd reads it all once the measurement is over.
+  if (CROWD !== 'normal') idle(crowd.pid!);
+  const holdCrowd = (hold: boolean) => CROWD === 'stopped' && process.kill(crowd.pid!, hold ? 'SIGSTOP' : 'SIGCONT');
   await new Promise<void>((resolve, reject) => {
     crowd.once('message', () => resolve());
     crowd.once('error', reject);
@@ -277,18 +298,32 @@ async function main(url: string) {
    * Times one command: from `fire` to the last of the seated people arriving; returns per-person latencies.
    * `fire` returns the command's reply: a refusal ends the benchmark instead of waiting for arrivals forever.
    */
+  let cost: Cost = { here: null, server: null, messages: 0 };
   const measure = async (kind: 'open' | 'cast' | 'announce', fire: () => Promise<{ ok: boolean; error?: { code: string } }>): Promise<number[]> => {
     run = new Run(target.size);
     const done = run.wait();
-    mode = kind;
-    run.t0 = performance.now();
-    const reply = fire().then((ack) => {
-      if (!ack.ok) throw new Error(`${kind} refused: ${ack.error?.code}`);
-    });
-    await Promise.all([done, reply]);
+    received = 0;
+    holdCrowd(true);
+    try {
+      const here = cpuSample('self');
+      const server = cpuSample(serverPid);
+      mode = kind;
+      run.t0 = performance.now();
+      const reply = fire().then((ack) => {
+        if (!ack.ok) throw new Error(`${kind} refused: ${ack.error?.code}`);
+      });
+      await Promise.race([done, reply]);
+      await done;
+      // Up to the last client's arrival: the window the latency is made in.
+      cost = { here: cpuDelta(here, cpuSample('self')), server: cpuDelta(server, cpuSample(serverPid)), messages: received };
+      await reply;
+    } finally {
+      holdCrowd(false);
+    }
     mode = 'idle';
     return run.latencies;
   };
+  const costs = { open: [] as Cost[], room: [] as Cost[] };
   const results = { open: [] as number[][], room: [] as number[][], event: [] as number[][], announce: [] as number[][] };
   for (let i = 0; i < WARMUP + RUNS; i++) {
     // The open and its baseline take turns at going first: whichever follows the previous run's
@@ -296,13 +331,18 @@ async function main(url: string) {
     const timeOpen = async () => {
       // Mashup: the host's command → one CAS on the round → one patch → each client computes its room.
       const latencies = await measure('open', () => turn(i, 0).request('breakout:open', { roundId }));
+      if (i >= WARMUP) costs.open.push(cost);
       // Let everyone take the open's patch, so the next measurement does not queue behind it.
       await Promise.all(people.map((p) => p.until(() => p.rounds.find((r) => r.id === roundId)?.openedAt != null)));
       await crowdSettled();
       return latencies;
     };
     // Baseline: the same 200, the same payload, no rules.
-    const timeCast = () => measure('cast', () => controlEmit('bench:roomcast'));
+    const timeCast = async () => {
+      const latencies = await measure('cast', () => controlEmit('bench:roomcast'));
+      if (i >= WARMUP) costs.room.push(cost);
+      return latencies;
+    };
     let open: number[];
     let room: number[];
     if (i % 2 === 0) {
@@ -349,6 +389,22 @@ async function main(url: string) {
   for (const [name, runs] of lines) console.log(row(`  ${name}`, summarize(runs.map((r) => Math.min(...r))), 'runs'));
   console.log('per client (all deliveries):');
   for (const [name, runs] of lines) console.log(row(`  ${name}`, each(runs), 'deliveries'));
+  // Where the difference between the open and its baseline is made, on this machine.
+  const median = (xs: number[]) => summarize(xs).p50;
+  const cpuRow = (name: string, cs: Cost[]) => {
+    if (cs.some((c) => !c.here || !c.server)) return null;
+    const here = median(cs.map((c) => c.here!.runMs));
+    const messages = median(cs.map((c) => c.messages));
+    return (
+      `${name.padEnd(44)} measuring process ${ms(here)} for ${messages} messages (${((1000 * here) / messages).toFixed(1)} µs each), ` +
+      `waited ${ms(median(cs.map((c) => c.here!.waitMs)))}; server ${ms(median(cs.map((c) => c.server!.runMs)))}, waited ${ms(median(cs.map((c) => c.server!.waitMs)))}`
+    );
+  };
+  const cpuRows = [cpuRow('  mashup breakout:open', costs.open), cpuRow(`  plain broadcast to the ${target.size}`, costs.room)];
+  if (cpuRows.every((r) => r !== null)) {
+    console.log('CPU of the main threads from the command to the last client, median per run (Linux schedstat; "waited": ready but no free core):');
+    for (const r of cpuRows) console.log(r);
+  }
   const o = last(results.open);
   const c = last(results.room);
   const a = last(results.announce);

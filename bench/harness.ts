@@ -7,6 +7,8 @@ import { PROTOCOL_VERSION, type Ack, type JoinReply, type Snapshot } from '@mash
 export interface BenchServers {
   mashup: string;
   bare: string;
+  /** The server process's pid (for its CPU accounting, bench/cpu.ts). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startBenchServers(opts: { store?: 'memory' | 'redis' } = {
   });
   return {
     ...urls,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
