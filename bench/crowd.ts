@@ -1,6 +1,6 @@
 /**
  * bench:breakouts' crowd: the clients who stay in the plenary, in a child
- * process of their own (at low priority, see breakouts.ts) and as thin as a
+ * process of their own (stopped while a measurement runs, see breakouts.ts) and as thin as a
  * client can be.
  *
  * In a real event each person is a browser on a machine of its own: the 800
