@@ -11,11 +11,10 @@
  */
 import { localized, msg, str } from '@lit/localize';
 import { LIMITS, type AssignmentMode, type ParticipantView, type Round } from '@mashup/shared';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AppController, SessionController } from '../../context.js';
-import { errorMessage } from '../../i18n/error-messages.js';
 import { icon } from '../../icons.js';
 import {
   checkRoundDraft,
@@ -30,7 +29,7 @@ import {
 import { baseStyles } from '../../styles/shared.js';
 import { dialogFormStyles, dialogStyles } from '../../styles/dialog.js';
 import { EditableRows } from '../editable-rows.js';
-import { syncDialog } from '../dialog-sync.js';
+import { DraftDialog } from '../draft-dialog.js';
 import { modeLabel } from './mode-label.js';
 import { roundDialogStyles } from './round-dialog-styles.js';
 
@@ -43,21 +42,27 @@ export class RoundDialog extends LitElement {
 
   @property({ type: Boolean }) open = false;
   @property({ attribute: false }) round: Round | null = null;
-  @state() private draft: RoundDraft | null = null;
-  @state() private problems: RoundDraftProblem[] = [];
-  @state() private error = '';
-  @state() private busy = false;
   /** Said by the live region after a move or removal. */
   @state() private said = '';
-  @query('dialog') private dialog?: HTMLDialogElement;
   readonly #live = new SessionController(this);
   readonly #app = new AppController(this);
+  readonly #dialog = new DraftDialog(this, {
+    fresh: (): RoundDraft => draftFromRound(this.round, () => this.#newKey(), msg('Workshoprunde', { id: 'breakoutHost.defaultTitle' })),
+    check: checkRoundDraft,
+    problemsMessage: (problems) =>
+      problems.includes('noWorkshops')
+        ? msg('Fügen Sie mindestens einen Workshop hinzu.', { id: 'breakoutHost.noWorkshops' })
+        : msg('Bitte prüfen Sie die markierten Felder.', { id: 'breakoutHost.checkFields' }),
+    send: (input) => this.#live.session!.saveRound(input),
+    closeEvent: 'round-dialog-close',
+    onOpen: () => (this.said = ''),
+  });
   #keys = 0;
   readonly #rows = new EditableRows<WorkshopDraft>(this, {
     testId: 'round-workshop',
     titleTestId: 'round-workshop-title',
     max: LIMITS.workshopsMax,
-    rows: () => this.draft?.workshops,
+    rows: () => this.#dialog.draft?.workshops,
     setRows: (workshops) => this.#set({ workshops }),
     create: () => emptyWorkshop(this.#newKey()),
     fallbackName: (n) => msg(str`Workshop ${n}`, { id: 'breakoutHost.workshopN' }),
@@ -66,29 +71,13 @@ export class RoundDialog extends LitElement {
     say: (text) => (this.said = text),
   });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) {
-      this.draft = draftFromRound(this.round, () => this.#newKey(), msg('Workshoprunde', { id: 'breakoutHost.defaultTitle' }));
-      this.problems = [];
-      this.error = '';
-      this.said = '';
-    }
-  }
-
-  protected override updated(): void {
-    syncDialog(this.dialog, this.open);
-  }
-
   override render() {
-    const d = this.draft;
-    return html`<dialog aria-labelledby="round-dialog-title" data-testid="round-dialog" @close=${this.#closed}>
-      ${this.open && d ? this.#form(d) : nothing}
-    </dialog>`;
+    return this.#dialog.render('round-dialog-title', 'round-dialog', (d) => this.#form(d));
   }
 
   #form(d: RoundDraft) {
-    const has = (p: RoundDraftProblem) => this.problems.includes(p);
-    return html`<form novalidate @submit=${this.#save}>
+    const has = (p: RoundDraftProblem) => this.#dialog.has(p);
+    return html`<form novalidate @submit=${this.#dialog.save}>
       <h2 id="round-dialog-title">
         ${d.roundId ? msg('Workshoprunde bearbeiten', { id: 'breakoutHost.editTitle' }) : msg('Neue Workshoprunde', { id: 'breakoutHost.newTitle' })}
       </h2>
@@ -130,13 +119,7 @@ export class RoundDialog extends LitElement {
         </div>
         <p class="visually-hidden" aria-live="polite">${this.said}</p>
       </fieldset>
-      ${this.error ? html`<p class="error" role="alert" data-testid="round-error">${icon('alert')}${this.error}</p>` : nothing}
-      <div class="buttons">
-        <button class="btn" type="button" data-testid="round-cancel" @click=${() => this.#close()}>${msg('Abbrechen', { id: 'common.cancel' })}</button>
-        <button class="btn primary" type="submit" data-testid="round-save" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${icon('check')}${msg('Speichern', { id: 'breakoutHost.save' })}
-        </button>
-      </div>
+      ${this.#dialog.footer({ error: 'round-error', cancel: 'round-cancel', save: 'round-save' }, msg('Speichern', { id: 'breakoutHost.save' }))}
     </form>`;
   }
 
@@ -159,8 +142,8 @@ export class RoundDialog extends LitElement {
     const n = i + 1;
     const name = w.title.trim() || msg(str`Workshop ${n}`, { id: 'breakoutHost.workshopN' });
     const id = `w-${w.key}`;
-    const titleMissing = workshopProblem(this.problems, w.key, 'title');
-    const capacityWrong = workshopProblem(this.problems, w.key, 'capacity');
+    const titleMissing = workshopProblem(this.#dialog.problems, w.key, 'title');
+    const capacityWrong = workshopProblem(this.#dialog.problems, w.key, 'capacity');
     const people = this.#people();
     const known = w.moderatorId === null || people.some((p) => p.id === w.moderatorId);
     return html`<li data-testid="round-workshop" data-index=${i} data-key=${w.key}>
@@ -230,46 +213,13 @@ export class RoundDialog extends LitElement {
   }
 
   #set(patch: Partial<RoundDraft>): void {
-    if (this.draft) this.draft = { ...this.draft, ...patch };
+    this.#dialog.set(patch);
   }
 
   #setWorkshop(key: string, patch: Partial<WorkshopDraft>): void {
-    if (!this.draft) return;
-    this.#set({ workshops: this.draft.workshops.map((w) => (w.key === key ? { ...w, ...patch } : w)) });
+    if (!this.#dialog.draft) return;
+    this.#set({ workshops: this.#dialog.draft.workshops.map((w) => (w.key === key ? { ...w, ...patch } : w)) });
   }
-
-  #save = async (e: Event): Promise<void> => {
-    e.preventDefault();
-    if (!this.draft || this.busy) return;
-    const checked = checkRoundDraft(this.draft);
-    if (!checked.ok) {
-      this.problems = checked.problems;
-      this.error = checked.problems.includes('noWorkshops')
-        ? msg('Fügen Sie mindestens einen Workshop hinzu.', { id: 'breakoutHost.noWorkshops' })
-        : msg('Bitte prüfen Sie die markierten Felder.', { id: 'breakoutHost.checkFields' });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    this.problems = [];
-    this.error = '';
-    this.busy = true;
-    const reply = await this.#live.session!.saveRound(checked.input);
-    this.busy = false;
-    if (!reply.ok) {
-      this.error = errorMessage(reply.error);
-      return;
-    }
-    this.#close();
-  };
-
-  #close(): void {
-    this.dialog?.close();
-  }
-
-  #closed = (): void => {
-    this.dispatchEvent(new CustomEvent('round-dialog-close', { bubbles: true, composed: true }));
-  };
 }
 
 function value(e: Event): string {

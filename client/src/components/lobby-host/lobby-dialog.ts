@@ -12,11 +12,10 @@
  */
 import { localized, msg, str } from '@lit/localize';
 import { LIMITS, LOBBY_KINDS, type Lobby, type LobbyKind } from '@mashup/shared';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SessionController } from '../../context.js';
-import { errorMessage } from '../../i18n/error-messages.js';
 import { icon } from '../../icons.js';
 import { LobbyCommands } from '../../services/lobby-commands.js';
 import {
@@ -31,7 +30,7 @@ import {
 } from '../../state/lobby-draft.js';
 import { dialogFormStyles, dialogStyles } from '../../styles/dialog.js';
 import { baseStyles } from '../../styles/shared.js';
-import { syncDialog } from '../dialog-sync.js';
+import { DraftDialog } from '../draft-dialog.js';
 import { EditableRows } from '../editable-rows.js';
 import { kindLabel } from '../lobby/lobby-words.js';
 
@@ -68,51 +67,42 @@ export class LobbyDialog extends LitElement {
 
   @property({ type: Boolean }) open = false;
   @property({ attribute: false }) lobby: Lobby | null = null;
-  @state() private draft: LobbyDraft | null = null;
-  @state() private problems: LobbyDraftProblem[] = [];
-  @state() private error = '';
-  @state() private busy = false;
   /** Said by the live region after a move or removal. */
   @state() private said = '';
-  @query('dialog') private dialog?: HTMLDialogElement;
   readonly #live = new SessionController(this);
+  readonly #dialog = new DraftDialog(this, {
+    fresh: (): LobbyDraft => draftFromLobby(this.lobby, () => this.#newKey(), { title: msg('Social Eating', { id: 'lobby.kind.socialEating' }), tableName }),
+    // Against the lobby as it is now: a lock set while the form was open is kept (checkLobbyDraft).
+    check: (draft: LobbyDraft) => checkLobbyDraft(draft, this.#live.view?.lobbies.find((l) => l.id === draft.lobbyId) ?? null),
+    problemsMessage: (problems) =>
+      problems.includes('noTables')
+        ? msg('Fügen Sie mindestens einen Tisch hinzu.', { id: 'lobbyHost.noTables' })
+        : msg('Bitte prüfen Sie die markierten Felder.', { id: 'breakoutHost.checkFields' }),
+    send: (input) => new LobbyCommands(this.#live.session!.transport).save(input),
+    closeEvent: 'lobby-dialog-close',
+    onOpen: () => (this.said = ''),
+  });
   #keys = 0;
   readonly #rows = new EditableRows<TableDraft>(this, {
     testId: 'lobby-table-row',
     titleTestId: 'lobby-table-name-input',
     max: LIMITS.tablesMax,
-    rows: () => this.draft?.tables,
+    rows: () => this.#dialog.draft?.tables,
     setRows: (tables) => this.#set({ tables }),
-    create: () => emptyTable(this.#newKey(), tableName((this.draft?.tables.length ?? 0) + 1)),
+    create: () => emptyTable(this.#newKey(), tableName((this.#dialog.draft?.tables.length ?? 0) + 1)),
     fallbackName: (n) => tableName(n),
     removed: (name) => msg(str`${name} entfernt.`, { id: 'breakoutHost.removed' }),
     moved: (name, place) => msg(str`${name} ist jetzt auf Platz ${place}.`, { id: 'breakoutHost.moved' }),
     say: (text) => (this.said = text),
   });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) {
-      this.draft = draftFromLobby(this.lobby, () => this.#newKey(), { title: msg('Social Eating', { id: 'lobby.kind.socialEating' }), tableName });
-      this.problems = [];
-      this.error = '';
-      this.said = '';
-    }
-  }
-
-  protected override updated(): void {
-    syncDialog(this.dialog, this.open);
-  }
-
   override render() {
-    const d = this.draft;
-    return html`<dialog aria-labelledby="lobby-dialog-title" data-testid="lobby-dialog" @close=${this.#closed}>
-      ${this.open && d ? this.#form(d) : nothing}
-    </dialog>`;
+    return this.#dialog.render('lobby-dialog-title', 'lobby-dialog', (d) => this.#form(d));
   }
 
   #form(d: LobbyDraft) {
-    const has = (p: LobbyDraftProblem) => this.problems.includes(p);
-    return html`<form novalidate @submit=${this.#save}>
+    const has = (p: LobbyDraftProblem) => this.#dialog.has(p);
+    return html`<form novalidate @submit=${this.#dialog.save}>
       <h2 id="lobby-dialog-title">
         ${d.lobbyId ? msg('Lobby bearbeiten', { id: 'lobbyHost.editTitle' }) : msg('Neue Lobby', { id: 'lobbyHost.newTitle' })}
       </h2>
@@ -145,21 +135,15 @@ export class LobbyDialog extends LitElement {
         </div>
         <p class="visually-hidden" aria-live="polite">${this.said}</p>
       </fieldset>
-      ${this.error ? html`<p class="error" role="alert" data-testid="lobby-dialog-error">${icon('alert')}${this.error}</p>` : nothing}
-      <div class="buttons">
-        <button class="btn" type="button" data-testid="lobby-cancel" @click=${() => this.dialog?.close()}>${msg('Abbrechen', { id: 'common.cancel' })}</button>
-        <button class="btn primary" type="submit" data-testid="lobby-save" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${icon('check')}${msg('Speichern', { id: 'breakoutHost.save' })}
-        </button>
-      </div>
+      ${this.#dialog.footer({ error: 'lobby-dialog-error', cancel: 'lobby-cancel', save: 'lobby-save' }, msg('Speichern', { id: 'breakoutHost.save' }))}
     </form>`;
   }
 
   #table(t: TableDraft, i: number, count: number) {
     const name = t.title.trim() || tableName(i + 1);
     const id = `t-${t.key}`;
-    const nameMissing = tableProblem(this.problems, t.key, 'name');
-    const capacityWrong = tableProblem(this.problems, t.key, 'capacity');
+    const nameMissing = tableProblem(this.#dialog.problems, t.key, 'name');
+    const capacityWrong = tableProblem(this.#dialog.problems, t.key, 'capacity');
     return html`<li data-testid="lobby-table-row" data-index=${i} data-key=${t.key}>
       <div class="row-head">
         <h3>${name}${t.seated > 0 ? html` <span class="badge">${msg(str`${t.seated} am Tisch`, { id: 'lobbyHost.seatedNow' })}</span>` : nothing}</h3>
@@ -206,43 +190,13 @@ export class LobbyDialog extends LitElement {
   }
 
   #set(patch: Partial<LobbyDraft>): void {
-    if (this.draft) this.draft = { ...this.draft, ...patch };
+    this.#dialog.set(patch);
   }
 
   #setTable(key: string, patch: Partial<TableDraft>): void {
-    if (!this.draft) return;
-    this.#set({ tables: this.draft.tables.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
+    if (!this.#dialog.draft) return;
+    this.#set({ tables: this.#dialog.draft.tables.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
   }
-
-  #save = async (e: Event): Promise<void> => {
-    e.preventDefault();
-    if (!this.draft || this.busy) return;
-    const current = this.#live.view?.lobbies.find((l) => l.id === this.draft?.lobbyId) ?? null;
-    const checked = checkLobbyDraft(this.draft, current);
-    if (!checked.ok) {
-      this.problems = checked.problems;
-      this.error = checked.problems.includes('noTables')
-        ? msg('Fügen Sie mindestens einen Tisch hinzu.', { id: 'lobbyHost.noTables' })
-        : msg('Bitte prüfen Sie die markierten Felder.', { id: 'breakoutHost.checkFields' });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    this.problems = [];
-    this.error = '';
-    this.busy = true;
-    const reply = await new LobbyCommands(this.#live.session!.transport).save(checked.input);
-    this.busy = false;
-    if (!reply.ok) {
-      this.error = errorMessage(reply.error);
-      return;
-    }
-    this.dialog?.close();
-  };
-
-  #closed = (): void => {
-    this.dispatchEvent(new CustomEvent('lobby-dialog-close', { bubbles: true, composed: true }));
-  };
 }
 
 /** The name a new table row gets ("Tisch 5"): hosts mostly keep or shorten it. */

@@ -11,8 +11,8 @@
  */
 import { localized, msg, str } from '@lit/localize';
 import { LIMITS, type ParticipantView } from '@mashup/shared';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { AppController, SessionController } from '../../context.js';
 import { errorMessage } from '../../i18n/error-messages.js';
@@ -30,7 +30,7 @@ import {
 import { baseStyles } from '../../styles/shared.js';
 import { dialogFormStyles, dialogStyles } from '../../styles/dialog.js';
 import { EditableRows } from '../editable-rows.js';
-import { syncDialog } from '../dialog-sync.js';
+import { DraftDialog } from '../draft-dialog.js';
 
 @customElement('mashup-pk-setup-dialog')
 @localized()
@@ -84,21 +84,28 @@ export class PkSetupDialog extends LitElement {
   ];
 
   @property({ type: Boolean }) open = false;
-  @state() private draft: SetupDraft | null = null;
-  @state() private problems: DraftProblem[] = [];
-  @state() private error = '';
-  @state() private busy = false;
   /** Said by the live region after a move or removal. */
   @state() private said = '';
-  @query('dialog') private dialog?: HTMLDialogElement;
   readonly #live = new SessionController(this);
   readonly #app = new AppController(this);
+  readonly #dialog = new DraftDialog(this, {
+    fresh: (): SetupDraft => draftFromBlock(this.#live.view?.pechakucha ?? null, () => this.#newKey()),
+    check: (draft: SetupDraft) => {
+      const checked = checkDraft(draft);
+      return checked.ok ? { ok: true as const, input: checked.setup } : checked;
+    },
+    problemsMessage: (problems) =>
+      problems.includes('noTalks') ? errorMessage('pechakucha.no_talks') : msg('Bitte prüfen Sie die markierten Felder.', { id: 'pk.setup.checkFields' }),
+    send: (setup) => this.#live.session!.setupPechaKucha(setup),
+    closeEvent: 'pk-setup-close',
+    onOpen: () => (this.said = ''),
+  });
   #keys = 0;
   readonly #rows = new EditableRows<TalkDraft>(this, {
     testId: 'pk-talk',
     titleTestId: 'pk-talk-title-input',
     max: LIMITS.talksMax,
-    rows: () => this.draft?.talks,
+    rows: () => this.#dialog.draft?.talks,
     setRows: (talks) => this.#set({ talks }),
     create: () => emptyTalk(this.#newKey()),
     fallbackName: (n) => msg(str`Vortrag ${n}`, { id: 'pk.setup.talkN' }),
@@ -107,30 +114,14 @@ export class PkSetupDialog extends LitElement {
     say: (text) => (this.said = text),
   });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) {
-      this.draft = draftFromBlock(this.#live.view?.pechakucha ?? null, () => this.#newKey());
-      this.problems = [];
-      this.error = '';
-      this.said = '';
-    }
-  }
-
-  protected override updated(): void {
-    syncDialog(this.dialog, this.open);
-  }
-
   override render() {
-    const d = this.draft;
-    return html`<dialog aria-labelledby="setup-title" data-testid="pk-setup-dialog" @close=${this.#closed}>
-      ${this.open && d ? this.#form(d) : nothing}
-    </dialog>`;
+    return this.#dialog.render('setup-title', 'pk-setup-dialog', (d) => this.#form(d));
   }
 
   #form(d: SetupDraft) {
-    const has = (p: DraftProblem) => this.problems.includes(p);
+    const has = (p: DraftProblem) => this.#dialog.has(p);
     const lost = decksLost(d);
-    return html`<form novalidate @submit=${this.#save}>
+    return html`<form novalidate @submit=${this.#dialog.save}>
       <h2 id="setup-title">${msg('Pecha Kucha einrichten', { id: 'pk.setup.title' })}</h2>
       <div class="field">
         <label for="pk-title">${msg('Titel des Blocks', { id: 'pk.setup.blockTitle' })}</label>
@@ -188,19 +179,13 @@ export class PkSetupDialog extends LitElement {
             ${msg(str`Das neue Format passt nicht zu ${lost.length} hochgeladenen Foliensätzen; diese müssen neu hochgeladen werden.`, { id: 'pk.setup.decksLost' })}
           </p>`
         : nothing}
-      ${this.error ? html`<p class="error" role="alert" data-testid="pk-setup-error">${icon('alert')}${this.error}</p>` : nothing}
-      <div class="buttons">
-        <button class="btn" type="button" data-testid="pk-setup-cancel" @click=${() => this.#close()}>${msg('Abbrechen', { id: 'common.cancel' })}</button>
-        <button class="btn primary" type="submit" data-testid="pk-setup-save" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${icon('check')}${msg('Speichern', { id: 'pk.setup.save' })}
-        </button>
-      </div>
+      ${this.#dialog.footer({ error: 'pk-setup-error', cancel: 'pk-setup-cancel', save: 'pk-setup-save' }, msg('Speichern', { id: 'pk.setup.save' }))}
     </form>`;
   }
 
   #radio(kind: FormatKind, label: string) {
     return html`<label class="radio">
-      <input type="radio" name="format" value=${kind} data-testid="pk-format-${kind}" .checked=${this.draft?.formatKind === kind}
+      <input type="radio" name="format" value=${kind} data-testid="pk-format-${kind}" .checked=${this.#dialog.draft?.formatKind === kind}
         @change=${() => this.#set({ formatKind: kind })} />
       ${label}
     </label>`;
@@ -208,7 +193,7 @@ export class PkSetupDialog extends LitElement {
 
   #talk(t: TalkDraft, i: number, count: number) {
     const n = i + 1;
-    const titleMissing = this.problems.some((p) => typeof p === 'object' && p.talk === t.key);
+    const titleMissing = this.#dialog.problems.some((p) => typeof p === 'object' && p.talk === t.key);
     const name = t.title.trim() || msg(str`Vortrag ${n}`, { id: 'pk.setup.talkN' });
     const people = this.#people();
     const known = t.presenterId === null || people.some((p) => p.id === t.presenterId);
@@ -274,12 +259,12 @@ export class PkSetupDialog extends LitElement {
   }
 
   #set(patch: Partial<SetupDraft>): void {
-    if (this.draft) this.draft = { ...this.draft, ...patch };
+    this.#dialog.set(patch);
   }
 
   #setTalk(key: string, patch: Partial<TalkDraft>): void {
-    if (!this.draft) return;
-    this.#set({ talks: this.draft.talks.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
+    if (!this.#dialog.draft) return;
+    this.#set({ talks: this.#dialog.draft.talks.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
   }
 
   /** Picking a participant fills in name and (if empty) municipality from the people list. */
@@ -291,39 +276,6 @@ export class PkSetupDialog extends LitElement {
     }
     this.#setTalk(t.key, { presenterId: p.id, presenterName: p.name, municipality: t.municipality.trim() ? t.municipality : p.org });
   }
-
-  #save = async (e: Event): Promise<void> => {
-    e.preventDefault();
-    if (!this.draft || this.busy) return;
-    const checked = checkDraft(this.draft);
-    if (!checked.ok) {
-      this.problems = checked.problems;
-      this.error = checked.problems.includes('noTalks')
-        ? errorMessage('pechakucha.no_talks')
-        : msg('Bitte prüfen Sie die markierten Felder.', { id: 'pk.setup.checkFields' });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    this.problems = [];
-    this.error = '';
-    this.busy = true;
-    const reply = await this.#live.session!.setupPechaKucha(checked.setup);
-    this.busy = false;
-    if (!reply.ok) {
-      this.error = errorMessage(reply.error);
-      return;
-    }
-    this.#close();
-  };
-
-  #close(): void {
-    this.dialog?.close();
-  }
-
-  #closed = (): void => {
-    this.dispatchEvent(new CustomEvent('pk-setup-close', { bubbles: true, composed: true }));
-  };
 }
 
 function value(e: Event): string {

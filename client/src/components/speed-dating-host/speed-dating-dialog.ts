@@ -11,11 +11,9 @@
  */
 import { localized, msg, str } from '@lit/localize';
 import { LIMITS, plannedDurationMs, type SpeedDating } from '@mashup/shared';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { SessionController } from '../../context.js';
-import { errorMessage } from '../../i18n/error-messages.js';
-import { icon } from '../../icons.js';
 import {
   checkSpeedDatingDraft,
   draftFromSpeedDating,
@@ -26,7 +24,7 @@ import {
 } from '../../state/speed-dating-draft.js';
 import { baseStyles } from '../../styles/shared.js';
 import { dialogFormStyles, dialogStyles } from '../../styles/dialog.js';
-import { syncDialog } from '../dialog-sync.js';
+import { DraftDialog } from '../draft-dialog.js';
 import { durationText } from '../speed-dating/dating-words.js';
 
 const ROUND_MAX_MIN = LIMITS.speedDatingRoundMsMax / 60_000;
@@ -77,36 +75,23 @@ export class SpeedDatingDialog extends LitElement {
 
   @property({ type: Boolean }) open = false;
   @property({ attribute: false }) speedDating: SpeedDating | null = null;
-  @state() private draft: SpeedDatingDraft | null = null;
-  @state() private problems: SpeedDatingDraftProblem[] = [];
-  @state() private error = '';
-  @state() private busy = false;
-  @query('dialog') private dialog?: HTMLDialogElement;
   readonly #live = new SessionController(this);
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) {
-      this.draft = draftFromSpeedDating(this.speedDating, msg('Speed-Dating', { id: 'speedDating.kicker' }));
-      this.problems = [];
-      this.error = '';
-    }
-  }
-
-  protected override updated(): void {
-    syncDialog(this.dialog, this.open);
-  }
+  readonly #dialog = new DraftDialog(this, {
+    fresh: (): SpeedDatingDraft => draftFromSpeedDating(this.speedDating, msg('Speed-Dating', { id: 'speedDating.kicker' })),
+    check: checkSpeedDatingDraft,
+    problemsMessage: () => msg('Bitte prüfen Sie die markierten Felder.', { id: 'breakoutHost.checkFields' }),
+    send: (input) => this.#live.session!.saveSpeedDating(input),
+    closeEvent: 'speed-dating-dialog-close',
+  });
 
   override render() {
-    const d = this.draft;
-    return html`<dialog aria-labelledby="dating-dialog-title" data-testid="dating-dialog" @close=${this.#closed}>
-      ${this.open && d ? this.#form(d) : nothing}
-    </dialog>`;
+    return this.#dialog.render('dating-dialog-title', 'dating-dialog', (d) => this.#form(d));
   }
 
   #form(d: SpeedDatingDraft) {
-    const has = (p: SpeedDatingDraftProblem) => this.problems.includes(p);
+    const has = (p: SpeedDatingDraftProblem) => this.#dialog.has(p);
     const invalid = (p: SpeedDatingDraftProblem) => (has(p) ? 'true' : 'false');
-    return html`<form novalidate @submit=${this.#save}>
+    return html`<form novalidate @submit=${this.#dialog.save}>
       <h2 id="dating-dialog-title">
         ${d.speedDatingId ? msg('Speed-Dating bearbeiten', { id: 'speedDatingHost.editTitle' }) : msg('Neues Speed-Dating', { id: 'speedDatingHost.new' })}
       </h2>
@@ -194,13 +179,7 @@ export class SpeedDatingDialog extends LitElement {
             </p>`
           : nothing}
       </div>
-      ${this.error ? html`<p class="error" role="alert" data-testid="dating-dialog-error">${icon('alert')}${this.error}</p>` : nothing}
-      <div class="buttons">
-        <button class="btn" type="button" data-testid="dating-cancel" @click=${() => this.dialog?.close()}>${msg('Abbrechen', { id: 'common.cancel' })}</button>
-        <button class="btn primary" type="submit" data-testid="dating-save" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${icon('check')}${msg('Speichern', { id: 'breakoutHost.save' })}
-        </button>
-      </div>
+      ${this.#dialog.footer({ error: 'dating-dialog-error', cancel: 'dating-cancel', save: 'dating-save' }, msg('Speichern', { id: 'breakoutHost.save' }))}
     </form>`;
   }
 
@@ -218,35 +197,8 @@ export class SpeedDatingDialog extends LitElement {
   }
 
   #set(patch: Partial<SpeedDatingDraft>): void {
-    if (this.draft) this.draft = { ...this.draft, ...patch };
+    this.#dialog.set(patch);
   }
-
-  #save = async (e: Event): Promise<void> => {
-    e.preventDefault();
-    if (!this.draft || this.busy) return;
-    const checkedDraft = checkSpeedDatingDraft(this.draft);
-    if (!checkedDraft.ok) {
-      this.problems = checkedDraft.problems;
-      this.error = msg('Bitte prüfen Sie die markierten Felder.', { id: 'breakoutHost.checkFields' });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    this.problems = [];
-    this.error = '';
-    this.busy = true;
-    const reply = await this.#live.session!.saveSpeedDating(checkedDraft.input);
-    this.busy = false;
-    if (!reply.ok) {
-      this.error = errorMessage(reply.error);
-      return;
-    }
-    this.dialog?.close();
-  };
-
-  #closed = (): void => {
-    this.dispatchEvent(new CustomEvent('speed-dating-dialog-close', { bubbles: true, composed: true }));
-  };
 }
 
 function value(e: Event): string {
