@@ -47,47 +47,72 @@ export interface DraftDialogFooterIds {
 type DialogHost = LitElement & { open: boolean };
 
 export class DraftDialog<D, P, I> implements ReactiveController {
-  draft: D | null = null;
-  problems: P[] = [];
-  error = '';
-  busy = false;
+  readonly #host: DialogHost;
+  readonly #options: DraftDialogOptions<D, P, I>;
+  #draft: D | null = null;
+  #problems: P[] = [];
+  #error = '';
+  #busy = false;
   #wasOpen = false;
+  /** Counts openings: a reply that arrives after the dialog was closed and opened again belongs to the old draft. */
+  #opening = 0;
 
-  constructor(
-    private readonly host: DialogHost,
-    private readonly options: DraftDialogOptions<D, P, I>,
-  ) {
+  constructor(host: DialogHost, options: DraftDialogOptions<D, P, I>) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
+  /** The form's state; null while closed. Changed through `set`, so every change renders. */
+  get draft(): D | null {
+    return this.#draft;
+  }
+
+  get problems(): readonly P[] {
+    return this.#problems;
+  }
+
+  /** What the error line says ('' for nothing). */
+  get error(): string {
+    return this.#error;
+  }
+
+  /** A save is on its way. */
+  get busy(): boolean {
+    return this.#busy;
+  }
+
   hostUpdate(): void {
-    // Before rendering, on the update that opens it: the form renders from the fresh draft at once.
-    if (this.host.open && !this.#wasOpen) {
-      this.draft = this.options.fresh();
-      this.problems = [];
-      this.error = '';
-      this.options.onOpen?.();
+    // A controller does not see which properties changed, so it keeps the last `open` itself;
+    // here, before rendering, the form of the update that opens the dialog renders the fresh draft.
+    if (this.#host.open && !this.#wasOpen) {
+      this.#opening += 1;
+      this.#draft = this.#options.fresh();
+      this.#problems = [];
+      this.#error = '';
+      this.#busy = false;
+      this.#options.onOpen?.();
     }
-    this.#wasOpen = this.host.open;
+    this.#wasOpen = this.#host.open;
   }
 
   hostUpdated(): void {
-    syncDialog(this.#dialog, this.host.open);
+    syncDialog(this.#dialog, this.#host.open);
   }
 
   get #dialog(): HTMLDialogElement | null {
-    return this.host.renderRoot.querySelector('dialog');
+    return this.#host.renderRoot.querySelector('dialog');
   }
 
   has(problem: P): boolean {
-    return this.problems.includes(problem);
+    return this.#problems.includes(problem);
   }
 
   /** Changes the draft (a field was edited). */
   set(patch: Partial<D>): void {
-    if (!this.draft) return;
-    this.draft = { ...this.draft, ...patch };
-    this.host.requestUpdate();
+    if (!this.#draft) return;
+    this.#draft = { ...this.#draft, ...patch };
+    this.#host.requestUpdate();
   }
 
   close(): void {
@@ -95,49 +120,49 @@ export class DraftDialog<D, P, I> implements ReactiveController {
   }
 
   /** The <dialog> with the form while it is open; `labelledBy`: the id of the form's heading. */
-  render(labelledBy: string, testId: string, form: (draft: D) => TemplateResult): TemplateResult {
-    return html`<dialog aria-labelledby=${labelledBy} data-testid=${testId} @close=${this.#closed}>
-      ${this.host.open && this.draft ? form(this.draft) : nothing}
+  render(ids: { labelledBy: string; testId: string }, form: (draft: D) => TemplateResult): TemplateResult {
+    return html`<dialog aria-labelledby=${ids.labelledBy} data-testid=${ids.testId} @close=${this.#closed}>
+      ${this.#host.open && this.#draft ? form(this.#draft) : nothing}
     </dialog>`;
   }
 
   /** The error line, "Abbrechen" and the save button (labelled `saveLabel`), at the foot of the form. */
   footer(ids: DraftDialogFooterIds, saveLabel: string): TemplateResult {
-    return html`${this.error ? html`<p class="error" role="alert" data-testid=${ids.error}>${icon('alert')}${this.error}</p>` : nothing}
+    return html`${this.#error ? html`<p class="error" role="alert" data-testid=${ids.error}>${icon('alert')}${this.#error}</p>` : nothing}
       <div class="buttons">
         <button class="btn" type="button" data-testid=${ids.cancel} @click=${() => this.close()}>${msg('Abbrechen', { id: 'common.cancel' })}</button>
-        <button class="btn primary" type="submit" data-testid=${ids.save} aria-disabled=${this.busy ? 'true' : 'false'}>${icon('check')}${saveLabel}</button>
+        <button class="btn primary" type="submit" data-testid=${ids.save} aria-disabled=${this.#busy ? 'true' : 'false'}>${icon('check')}${saveLabel}</button>
       </div>`;
   }
 
   /** The form's submit handler. */
   readonly save = async (e: Event): Promise<void> => {
     e.preventDefault();
-    if (!this.draft || this.busy) return;
-    const checked = this.options.check(this.draft);
+    if (!this.#draft || this.#busy) return;
+    const checked = this.#options.check(this.#draft);
     if (!checked.ok) {
-      this.problems = checked.problems;
-      this.error = this.options.problemsMessage(checked.problems);
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-      this.host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      this.#problems = checked.problems;
+      this.#error = this.#options.problemsMessage(checked.problems);
+      this.#host.requestUpdate();
+      await this.#host.updateComplete;
+      this.#host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    this.problems = [];
-    this.error = '';
-    this.busy = true;
-    this.host.requestUpdate();
-    const reply = await this.options.send(checked.input);
-    this.busy = false;
-    this.host.requestUpdate();
-    if (!reply.ok) {
-      this.error = errorMessage(reply.error);
-      return;
-    }
-    this.close();
+    this.#problems = [];
+    this.#error = '';
+    this.#busy = true;
+    this.#host.requestUpdate();
+    const opening = this.#opening;
+    const reply = await this.#options.send(checked.input);
+    // Cancelled meanwhile and opened again: that is a new draft, which this reply neither closes nor marks.
+    if (opening !== this.#opening) return;
+    this.#busy = false;
+    if (!reply.ok) this.#error = errorMessage(reply.error);
+    this.#host.requestUpdate();
+    if (reply.ok) this.close();
   };
 
   readonly #closed = (): void => {
-    this.host.dispatchEvent(new CustomEvent(this.options.closeEvent, { bubbles: true, composed: true }));
+    this.#host.dispatchEvent(new CustomEvent(this.#options.closeEvent, { bubbles: true, composed: true }));
   };
 }

@@ -72,7 +72,7 @@ export class RoundDialog extends LitElement {
   });
 
   override render() {
-    return this.#dialog.render('round-dialog-title', 'round-dialog', (d) => this.#form(d));
+    return this.#dialog.render({ labelledBy: 'round-dialog-title', testId: 'round-dialog' }, (d) => this.#form(d));
   }
 
   #form(d: RoundDraft) {

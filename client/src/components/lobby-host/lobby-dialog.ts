@@ -97,7 +97,7 @@ export class LobbyDialog extends LitElement {
   });
 
   override render() {
-    return this.#dialog.render('lobby-dialog-title', 'lobby-dialog', (d) => this.#form(d));
+    return this.#dialog.render({ labelledBy: 'lobby-dialog-title', testId: 'lobby-dialog' }, (d) => this.#form(d));
   }
 
   #form(d: LobbyDraft) {

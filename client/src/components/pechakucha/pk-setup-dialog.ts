@@ -115,7 +115,7 @@ export class PkSetupDialog extends LitElement {
   });
 
   override render() {
-    return this.#dialog.render('setup-title', 'pk-setup-dialog', (d) => this.#form(d));
+    return this.#dialog.render({ labelledBy: 'setup-title', testId: 'pk-setup-dialog' }, (d) => this.#form(d));
   }
 
   #form(d: SetupDraft) {

@@ -85,7 +85,7 @@ export class SpeedDatingDialog extends LitElement {
   });
 
   override render() {
-    return this.#dialog.render('dating-dialog-title', 'dating-dialog', (d) => this.#form(d));
+    return this.#dialog.render({ labelledBy: 'dating-dialog-title', testId: 'dating-dialog' }, (d) => this.#form(d));
   }
 
   #form(d: SpeedDatingDraft) {
