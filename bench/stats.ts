@@ -11,3 +11,26 @@ export function summarize(values: number[]) {
 }
 
 export const ms = (v: number) => `${v.toFixed(2)} ms`;
+
+/**
+ * A 95 % bootstrap interval of `statistic(a) − statistic(b)` over paired
+ * samples (a[i] and b[i] measured together): the runs are resampled as pairs,
+ * 2,000 times. Says how far apart two percentiles from the same runs may be by
+ * chance alone, which a single comparison of them does not.
+ */
+export function pairedInterval(a: number[], b: number[], statistic: (sorted: number[]) => number, resamples = 2000): { low: number; high: number } {
+  const n = Math.min(a.length, b.length);
+  const diffs: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const ra: number[] = [];
+    const rb: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = Math.floor(Math.random() * n);
+      ra.push(a[k]!);
+      rb.push(b[k]!);
+    }
+    diffs.push(statistic(ra.sort((x, y) => x - y)) - statistic(rb.sort((x, y) => x - y)));
+  }
+  diffs.sort((x, y) => x - y);
+  return { low: percentile(diffs, 2.5), high: percentile(diffs, 97.5) };
+}
