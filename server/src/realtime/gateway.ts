@@ -75,7 +75,7 @@ export function attachGateway(io: MashupServer, deps: GatewayDeps): Gateway {
     ...participantHandlers(deps, replan),
     ...pechakuchaHandlers(deps),
     ...videoHandlers(deps),
-    ...breakoutHandlers(deps),
+    ...breakoutHandlers(deps, replan),
     ...resultsHandlers(deps),
     ...lobbyHandlers(deps),
     ...speedDating.handlers,

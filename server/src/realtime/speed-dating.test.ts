@@ -5,7 +5,7 @@
  * when the test advances it, as it would for every client at once.
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { datingFloorRoomId, MEDIA_OFF, partnersIn, SPEED_DATING_LEAD_MS, type PayloadOf } from '@mashup/shared';
+import { datingFloorRoomId, MEDIA_OFF, partnersIn, SPEED_DATING_LEAD_MS, type PayloadOf, type SpeedDating } from '@mashup/shared';
 import { RoomPeople } from '../test-support/room-people.js';
 import { okData as ok } from '../test-support/outcomes.js';
 import { FakeClock } from '../test-support/fake-clock.js';
@@ -155,6 +155,36 @@ describe.each(['memory', 'redis'] as const)('speed dating on the %s store', (kin
     const sd = host.view.speedDating(id)!;
     expect(sd.takers).toEqual([four[2]!.c.participantId, four[3]!.c.participantId].sort());
     for (const r of sd.pairings) expect(r.groups.flat().sort()).toEqual(sd.takers);
+  });
+
+  it('a workshop round opened during the session: its people are paired again only from the first round after its rooms close (rule S3)', async () => {
+    const { host, four, id, startAt } = await started();
+    clock.advance(startAt - clock.now() + 1000); // round 1 (index 0) runs; rounds begin every 70 s
+    const [alex, bea] = [four[0]!, four[1]!];
+    const both = [alex.c.participantId, bea.c.participantId];
+    const { roundId } = ok(
+      await host.c.request('breakout:save', { title: 'Kurzer Workshop', durationMs: 60_000, mode: 'manual', workshops: [{ title: 'Datenplattformen', capacity: 4 }] }),
+    );
+    await host.view.until((v) => v.round(roundId) !== undefined);
+    const workshopId = host.view.round(roundId)!.workshops[0]!.id;
+    for (const p of both) ok(await host.c.request('breakout:move', { roundId, participantId: p, workshopId }));
+    const before = host.view.speedDating(id)!;
+    // Open: back in the plenary 60 s + the 60 s closing warning later, after round 2 (index 1) began, before round 3.
+    ok(await host.c.request('breakout:open', { roundId }));
+    const inRound = (sd: SpeedDating | undefined, round: number) => sd?.pairings[round]?.groups.flat() ?? [];
+    await host.view.until((v) => !inRound(v.speedDating(id), 1).some((p) => both.includes(p)));
+    const planned = host.view.speedDating(id)!;
+    expect(planned.pairings[0]).toEqual(before.pairings[0]); // a begun round never changes
+    expect(planned.pairings[1]!.groups.flat().sort()).toEqual([four[2]!.c.participantId, four[3]!.c.participantId].sort());
+    expect(planned.pairings[2]!.groups.flat()).toEqual(expect.arrayContaining(both));
+    expect(planned.takers).toEqual(expect.arrayContaining(both)); // still taking part
+    // Closed at once: back after the closing warning, before round 2 begins — in it again.
+    ok(await host.c.request('breakout:close', { roundId }));
+    await host.view.until((v) => both.every((p) => inRound(v.speedDating(id), 1).includes(p)));
+    expect(host.view.speedDating(id)!.pairings[0]).toEqual(before.pairings[0]);
+    await settle(host, [alex]);
+    clock.advance(startAt + 70_000 - clock.now() + 1000); // round 2 runs, the workshop has closed
+    expect(alex.view.roomAt(clock.now())).toMatch(/^pair:/);
   });
 
   it('sitting out a round that has not begun; a begun round is refused (rule S4)', async () => {

@@ -55,7 +55,8 @@ export const SpeedDating = z.object({
   pairings: z.array(SpeedDatingRound),
   /**
    * Who took part when the rounds not yet begun were last planned: connected,
-   * not hosts (rule S3). Sitting out a round is on top of this.
+   * not hosts (rule S3). Sitting out a round, or being in a workshop room when
+   * a round begins, is on top of this.
    */
   takers: z.array(z.string()),
   /** Participant id → round indices (0-based) they sit out. */

@@ -112,6 +112,24 @@ describe('speed-dating sessions', () => {
     expect((s.replan({ ...gone, takers: [] }, late.filter((t) => t.id !== 'p00'), new Map(), inRound1) as SpeedDating).pairings).toEqual(gone.pairings);
   });
 
+  it('someone in a workshop room is paired only in rounds that begin after its rooms close; the same plan is no write (rule S3)', () => {
+    const sd = s.start(session(), [], takers(6), new Map(), T0);
+    const inRound1 = roundStartAt(sd, 1)! + 1;
+    // p00 and p01 go into a workshop whose rooms close between round 3's start and round 4's.
+    const back = roundStartAt(sd, 3)! - 1;
+    const busy = takers(6).map((t) => (t.id === 'p00' || t.id === 'p01' ? { ...t, busyUntil: back } : t));
+    const planned = s.replan(sd, busy, new Map(), inRound1) as SpeedDating;
+    expect(planned.pairings.slice(0, 2)).toEqual(sd.pairings.slice(0, 2)); // begun rounds stay
+    expect(planned.pairings[2]!.groups.flat().sort()).toEqual(['p02', 'p03', 'p04', 'p05']);
+    expect(planned.pairings[3]!.groups.flat()).toEqual(expect.arrayContaining(['p00', 'p01']));
+    expect(planned.takers).toEqual(takers(6).map((t) => t.id)); // they still take part
+    expect(s.replan(planned, busy, new Map(), inRound1)).toBe(UNCHANGED);
+    // The workshop is closed early (back before round 3): they are in round 3 again.
+    const early = takers(6).map((t) => (t.id === 'p00' || t.id === 'p01' ? { ...t, busyUntil: roundStartAt(sd, 2)! } : t));
+    const again = s.replan(planned, early, new Map(), inRound1) as SpeedDating;
+    expect(again.pairings[2]!.groups.flat()).toEqual(expect.arrayContaining(['p00', 'p01']));
+  });
+
   it('never the same pair twice in an event: earlier sessions are history (rule S3)', () => {
     const first = s.start(session(), [], takers(4), new Map(), T0);
     const after = speedDatingPhaseEnd(first) + 1;

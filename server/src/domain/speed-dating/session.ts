@@ -16,6 +16,7 @@ import {
   firstPlannableRound,
   LIMITS,
   metInSession,
+  roundStartAt,
   speedDatingPhase,
   SPEED_DATING_LEAD_MS,
   type SpeedDating,
@@ -36,6 +37,12 @@ export interface Taker {
   id: string;
   /** The participant's municipality or organisation (`org`). */
   org: string;
+  /**
+   * In a workshop room until this server time (the live round's end, closing
+   * warning included): not paired in rounds that begin before it, since a
+   * workshop comes first in `roomOf` and the partner would wait alone.
+   */
+  busyUntil?: number;
 }
 
 /** Private per person and session (rule S7): whom they marked and what they share with mutual contacts. */
@@ -128,8 +135,9 @@ export function plan(sd: SpeedDating, takers: readonly Taker[], prior: PairHisto
   const unique = [...new Map(takers.map((t) => [t.id, t])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const planned: SpeedDatingRound[] = [];
   for (let round = from; round < sd.rounds; round++) {
+    const startsAt = roundStartAt(sd, round) ?? Number.POSITIVE_INFINITY;
     const people = unique
-      .filter((t) => !(sd.sitOut[t.id] ?? []).includes(round))
+      .filter((t) => !(sd.sitOut[t.id] ?? []).includes(round) && (t.busyUntil === undefined || t.busyUntil <= startsAt))
       .map((t) => ({
         id: t.id,
         // Without the municipality rule every municipality is "unknown", which never counts as the same.
@@ -190,12 +198,17 @@ export function remove(current: SpeedDating | null, now: number): null {
   return null;
 }
 
-/** Re-plans the rounds not yet begun for new takers (rule S3); nothing when the session is not active or nobody changed. */
+/**
+ * Re-plans the rounds not yet begun for the takers as they are now (rule S3);
+ * nothing when the session is not active or the plan comes out the same. The
+ * plan is compared, not the takers: the same people with a workshop opened,
+ * extended or closed meanwhile (busyUntil) plan differently.
+ */
 export function replan(current: SpeedDating | null, takers: readonly Taker[], prior: PairHistory, now: number): SpeedDating | Unchanged {
   if (!current || !isActive(current, now)) return UNCHANGED;
-  const ids = [...new Set(takers.map((t) => t.id))].sort();
-  if (ids.length === current.takers.length && ids.every((id, i) => id === current.takers[i])) return UNCHANGED;
-  return plan(current, takers, prior, now);
+  const next = plan(current, takers, prior, now);
+  const same = next.takers.length === current.takers.length && next.takers.every((id, i) => id === current.takers[i]);
+  return same && JSON.stringify(next.pairings) === JSON.stringify(current.pairings) ? UNCHANGED : next;
 }
 
 /**

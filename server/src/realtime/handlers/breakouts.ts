@@ -4,7 +4,7 @@
  * compare-and-set on the round's document and one patch to the event (rule B1):
  * opening a round for 200 people is a single write and a single broadcast.
  */
-import { byCreation, liveRound } from '@mashup/shared';
+import { byCreation, isRoundLive, liveRound, type Round } from '@mashup/shared';
 import { refuse } from '../../domain/errors.js';
 import { assignBalanced, assignKeepGroups, assignRotation, recordEncounters, type Assignment, type Encounters } from '../../domain/breakouts/assignment.js';
 import { seededRandom } from '../../domain/breakouts/random.js';
@@ -14,8 +14,16 @@ import { eager, type EagerHandler, type Handler } from '../handler.js';
 import { writeByFamily } from '../family-write.js';
 import { roundWrites } from '../round-writes.js';
 
-export function breakoutHandlers(deps: FeatureDeps) {
+/**
+ * `roomsChanged`: called after a write to a live round, which may have moved
+ * people into or out of its rooms or changed when they come back; the gateway
+ * re-plans speed dating with it (rule S3).
+ */
+export function breakoutHandlers(deps: FeatureDeps, roomsChanged: (eventId: string) => void) {
   const now = () => deps.clock.now();
+  const afterWrite = (eventId: string, round: Round | null) => {
+    if (round && isRoundLive(round, now())) roomsChanged(eventId);
+  };
   const roundsOf = async (eventId: string) =>
     (await deps.store.listItems(eventId, 'rounds')).sort(byCreation);
 
@@ -57,6 +65,7 @@ export function breakoutHandlers(deps: FeatureDeps) {
 
   const choose: Handler<'breakout:choose'> = async ({ eventId, actor }, { roundId, workshopId, waitlist }) => {
     const { round } = await applySeats(eventId, roundId, (cur, t) => rounds.choose(cur, actor.id, workshopId, { waitlist }, t));
+    afterWrite(eventId, round);
     const seats = round?.seats[workshopId];
     const at = seats?.seated.indexOf(actor.id) ?? -1;
     const moderates = round?.workshops.some((w) => w.id === workshopId && w.moderatorId === actor.id) ?? false;
@@ -65,14 +74,14 @@ export function breakoutHandlers(deps: FeatureDeps) {
   };
 
   const leave: Handler<'breakout:leave'> = async ({ eventId, actor }, { roundId }) => {
-    await applySeats(eventId, roundId, (cur, t) => rounds.leaveChosen(cur, actor.id, t));
+    afterWrite(eventId, (await applySeats(eventId, roundId, (cur, t) => rounds.leaveChosen(cur, actor.id, t))).round);
     return {};
   };
 
   const move: Handler<'breakout:move'> = async ({ eventId }, { roundId, participantId, workshopId }) => {
     const p = await deps.store.getParticipant(eventId, participantId);
     if (!p || p.removed) refuse('participant.not_found', 'This participant is not part of the event.');
-    await applySeats(eventId, roundId, (cur, t) => rounds.move(cur, participantId, workshopId, t));
+    afterWrite(eventId, (await applySeats(eventId, roundId, (cur, t) => rounds.move(cur, participantId, workshopId, t))).round);
     return {};
   };
 
@@ -108,6 +117,7 @@ export function breakoutHandlers(deps: FeatureDeps) {
       assignment = assignBalanced(people, slots, random);
     }
     const written = await applyRound(eventId, roundId, (cur, t) => rounds.applyAssignment(cur, assignment, t));
+    afterWrite(eventId, written);
     // Counted from what was stored: people who chose meanwhile keep their seat and are not placed twice.
     const seatedNow = new Set(Object.values(written?.seats ?? {}).flatMap((s) => s.seated));
     const count = people.filter((p) => seatedNow.has(p)).length;
@@ -123,19 +133,20 @@ export function breakoutHandlers(deps: FeatureDeps) {
    */
   const open: EagerHandler<'breakout:open'> = eager(async ({ eventId, guard }, { roundId }) => {
     const seen = deps.store.recentItems(eventId, 'rounds');
-    await writeByFamily(deps.store, eventId, 'rounds', seen && { family: seen, fresh: false }, (family) =>
+    const change = await writeByFamily(deps.store, eventId, 'rounds', seen && { family: seen, fresh: false }, (family) =>
       applySchedule(eventId, roundId, (cur, t) => rounds.open(cur, family.items, t), { moversFirst: true, guard, familyAt: family.version }),
     );
+    afterWrite(eventId, change.value);
     return {};
   });
 
   const extend: Handler<'breakout:extend'> = async ({ eventId }, { roundId, deltaMs }) => {
-    await applySchedule(eventId, roundId, (cur, t) => rounds.extend(cur, deltaMs, t));
+    afterWrite(eventId, (await applySchedule(eventId, roundId, (cur, t) => rounds.extend(cur, deltaMs, t))).value);
     return {};
   };
 
   const close: Handler<'breakout:close'> = async ({ eventId }, { roundId }) => {
-    await applySchedule(eventId, roundId, (cur, t) => rounds.close(cur, t));
+    afterWrite(eventId, (await applySchedule(eventId, roundId, (cur, t) => rounds.close(cur, t))).value);
     return {};
   };
 

@@ -6,10 +6,11 @@
  * contact details are private records with no patch at all (rule S7).
  *
  * Who takes part changes with presence, so the gateway calls `onPresence`
- * when someone's first tab connects or last tab leaves: the rounds not yet
- * begun are planned again (rule S3).
+ * when someone's first tab connects or last tab leaves, and the workshop
+ * rounds' handlers when people go into workshop rooms or the time they come
+ * back changes: the rounds not yet begun are planned again (rule S3).
  */
-import { inWorkshops, liveRound, metInSession, type SpeedDating, type SpeedDatingContacts } from '@mashup/shared';
+import { closesAt, inWorkshops, liveRound, metInSession, type SpeedDating, type SpeedDatingContacts } from '@mashup/shared';
 import { UNCHANGED, type Unchanged } from '../../domain/context.js';
 import { refuse } from '../../domain/errors.js';
 import type { EventState } from '../../store/types.js';
@@ -21,15 +22,17 @@ import type { Handler } from '../handler.js';
 
 /**
  * Who may be paired (rule S3): connected, not removed, not a host (hosts run
- * the session), and not in a workshop of a live round (roomOf puts them there
- * first: their partner would wait alone).
+ * the session). Whoever is in a workshop of a live round is paired only in
+ * rounds that begin once its rooms have closed (roomOf puts them in the
+ * workshop first: their partner would wait alone).
  */
 export function takersOf(state: Pick<EventState, 'participants' | 'items'>, now: number): sessions.Taker[] {
   const live = liveRound(state.items.rounds, now);
   const busy = live ? inWorkshops(live) : new Set<string>();
+  const back = live ? closesAt(live) : null;
   return state.participants
-    .filter((p) => !p.removed && p.connections > 0 && p.role !== 'host' && !busy.has(p.id))
-    .map((p) => ({ id: p.id, org: p.org }));
+    .filter((p) => !p.removed && p.connections > 0 && p.role !== 'host')
+    .map((p) => (busy.has(p.id) && back !== null ? { id: p.id, org: p.org, busyUntil: back } : { id: p.id, org: p.org }));
 }
 
 /**
