@@ -63,7 +63,7 @@ export class DraftDialog<D, P, I> implements ReactiveController {
     host.addController(this);
   }
 
-  /** The form's state; null while closed. Changed through `set`, so every change renders. */
+  /** The form's state: null until the dialog first opens, fresh on every opening. Changed through `set`, so every change renders. */
   get draft(): D | null {
     return this.#draft;
   }

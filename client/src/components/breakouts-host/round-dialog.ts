@@ -63,7 +63,7 @@ export class RoundDialog extends LitElement {
     titleTestId: 'round-workshop-title',
     max: LIMITS.workshopsMax,
     rows: () => this.#dialog.draft?.workshops,
-    setRows: (workshops) => this.#set({ workshops }),
+    setRows: (workshops) => this.#dialog.set({ workshops }),
     create: () => emptyWorkshop(this.#newKey()),
     fallbackName: (n) => msg(str`Workshop ${n}`, { id: 'breakoutHost.workshopN' }),
     removed: (name) => msg(str`${name} entfernt.`, { id: 'breakoutHost.removed' }),
@@ -86,14 +86,14 @@ export class RoundDialog extends LitElement {
           <label for="round-title">${msg('Titel der Runde', { id: 'breakoutHost.roundTitle' })}</label>
           <input id="round-title" maxlength=${LIMITS.titleMax} data-testid="round-title" required
             aria-invalid=${has('title') ? 'true' : 'false'} aria-describedby="round-title-error"
-            .value=${d.title} @input=${(e: InputEvent) => this.#set({ title: value(e) })} />
+            .value=${d.title} @input=${(e: InputEvent) => this.#dialog.set({ title: value(e) })} />
           ${has('title') ? html`<p class="field-error" id="round-title-error">${msg('Bitte geben Sie einen Titel ein.', { id: 'breakoutHost.titleMissing' })}</p>` : nothing}
         </div>
         <div class="field">
           <label for="round-minutes">${msg('Dauer (Minuten)', { id: 'breakoutHost.minutes' })}</label>
           <input id="round-minutes" type="number" inputmode="decimal" min="1" max=${LIMITS.roundMaxMs / 60_000} step="1" data-testid="round-minutes"
             aria-invalid=${has('minutes') ? 'true' : 'false'} aria-describedby="round-minutes-error"
-            .value=${d.minutes} @input=${(e: InputEvent) => this.#set({ minutes: value(e) })} />
+            .value=${d.minutes} @input=${(e: InputEvent) => this.#dialog.set({ minutes: value(e) })} />
           ${has('minutes')
             ? html`<p class="field-error" id="round-minutes-error">${msg(str`Bitte 1 bis ${LIMITS.roundMaxMs / 60_000} Minuten.`, { id: 'breakoutHost.minutesInvalid' })}</p>`
             : nothing}
@@ -101,7 +101,7 @@ export class RoundDialog extends LitElement {
       </div>
       <div class="field">
         <label for="round-mode">${msg('Zuteilung', { id: 'breakoutHost.mode' })}</label>
-        <select id="round-mode" data-testid="round-mode" aria-describedby="round-mode-hint" @change=${(e: Event) => this.#set({ mode: value(e) as AssignmentMode })}>
+        <select id="round-mode" data-testid="round-mode" aria-describedby="round-mode-hint" @change=${(e: Event) => this.#dialog.set({ mode: value(e) as AssignmentMode })}>
           ${MODES.map((m) => html`<option value=${m} ?selected=${d.mode === m}>${modeLabel(m)}</option>`)}
         </select>
         <p class="hint" id="round-mode-hint">${this.#modeHint(d.mode)}</p>
@@ -212,13 +212,9 @@ export class RoundDialog extends LitElement {
     return `new-${this.#keys}`;
   }
 
-  #set(patch: Partial<RoundDraft>): void {
-    this.#dialog.set(patch);
-  }
-
   #setWorkshop(key: string, patch: Partial<WorkshopDraft>): void {
     if (!this.#dialog.draft) return;
-    this.#set({ workshops: this.#dialog.draft.workshops.map((w) => (w.key === key ? { ...w, ...patch } : w)) });
+    this.#dialog.set({ workshops: this.#dialog.draft.workshops.map((w) => (w.key === key ? { ...w, ...patch } : w)) });
   }
 }
 

@@ -88,7 +88,7 @@ export class LobbyDialog extends LitElement {
     titleTestId: 'lobby-table-name-input',
     max: LIMITS.tablesMax,
     rows: () => this.#dialog.draft?.tables,
-    setRows: (tables) => this.#set({ tables }),
+    setRows: (tables) => this.#dialog.set({ tables }),
     create: () => emptyTable(this.#newKey(), tableName((this.#dialog.draft?.tables.length ?? 0) + 1)),
     fallbackName: (n) => tableName(n),
     removed: (name) => msg(str`${name} entfernt.`, { id: 'breakoutHost.removed' }),
@@ -111,12 +111,12 @@ export class LobbyDialog extends LitElement {
           <label for="lobby-title">${msg('Titel', { id: 'lobbyHost.title' })}</label>
           <input id="lobby-title" maxlength=${LIMITS.titleMax} data-testid="lobby-title-input" required
             aria-invalid=${has('title') ? 'true' : 'false'} aria-describedby="lobby-title-error"
-            .value=${d.title} @input=${(e: InputEvent) => this.#set({ title: value(e) })} />
+            .value=${d.title} @input=${(e: InputEvent) => this.#dialog.set({ title: value(e) })} />
           ${has('title') ? html`<p class="field-error" id="lobby-title-error">${msg('Bitte geben Sie einen Titel ein.', { id: 'breakoutHost.titleMissing' })}</p>` : nothing}
         </div>
         <div class="field">
           <label for="lobby-kind">${msg('Art', { id: 'lobbyHost.kind' })}</label>
-          <select id="lobby-kind" data-testid="lobby-kind" @change=${(e: Event) => this.#set({ kind: value(e) as LobbyKind })}>
+          <select id="lobby-kind" data-testid="lobby-kind" @change=${(e: Event) => this.#dialog.set({ kind: value(e) as LobbyKind })}>
             ${LOBBY_KINDS.map((k) => html`<option value=${k} ?selected=${d.kind === k}>${kindLabel(k)}</option>`)}
           </select>
         </div>
@@ -189,13 +189,9 @@ export class LobbyDialog extends LitElement {
     return `new-${this.#keys}`;
   }
 
-  #set(patch: Partial<LobbyDraft>): void {
-    this.#dialog.set(patch);
-  }
-
   #setTable(key: string, patch: Partial<TableDraft>): void {
     if (!this.#dialog.draft) return;
-    this.#set({ tables: this.#dialog.draft.tables.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
+    this.#dialog.set({ tables: this.#dialog.draft.tables.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
   }
 }
 

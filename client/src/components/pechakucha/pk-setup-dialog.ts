@@ -106,7 +106,7 @@ export class PkSetupDialog extends LitElement {
     titleTestId: 'pk-talk-title-input',
     max: LIMITS.talksMax,
     rows: () => this.#dialog.draft?.talks,
-    setRows: (talks) => this.#set({ talks }),
+    setRows: (talks) => this.#dialog.set({ talks }),
     create: () => emptyTalk(this.#newKey()),
     fallbackName: (n) => msg(str`Vortrag ${n}`, { id: 'pk.setup.talkN' }),
     removed: (name) => msg(str`${name} entfernt.`, { id: 'pk.setup.removed' }),
@@ -125,7 +125,7 @@ export class PkSetupDialog extends LitElement {
       <h2 id="setup-title">${msg('Pecha Kucha einrichten', { id: 'pk.setup.title' })}</h2>
       <div class="field">
         <label for="pk-title">${msg('Titel des Blocks', { id: 'pk.setup.blockTitle' })}</label>
-        <input id="pk-title" maxlength=${LIMITS.titleMax} data-testid="pk-setup-title" .value=${d.title} @input=${(e: InputEvent) => this.#set({ title: value(e) })} />
+        <input id="pk-title" maxlength=${LIMITS.titleMax} data-testid="pk-setup-title" .value=${d.title} @input=${(e: InputEvent) => this.#dialog.set({ title: value(e) })} />
       </div>
       <fieldset>
         <legend>${msg('Format', { id: 'pk.setup.format' })}</legend>
@@ -138,14 +138,14 @@ export class PkSetupDialog extends LitElement {
                 <label for="pk-slides">${msg('Folien', { id: 'pk.setup.slides' })}</label>
                 <input id="pk-slides" type="number" inputmode="numeric" min="1" max=${LIMITS.slidesMax} step="1" data-testid="pk-custom-slides"
                   aria-invalid=${has('slides') ? 'true' : 'false'} aria-describedby="pk-slides-error"
-                  .value=${d.slides} @input=${(e: InputEvent) => this.#set({ slides: value(e) })} />
+                  .value=${d.slides} @input=${(e: InputEvent) => this.#dialog.set({ slides: value(e) })} />
                 ${has('slides') ? html`<p class="field-error" id="pk-slides-error">${msg(str`Bitte 1 bis ${LIMITS.slidesMax} Folien.`, { id: 'pk.setup.slidesInvalid' })}</p>` : nothing}
               </div>
               <div class="field">
                 <label for="pk-seconds">${msg('Sekunden je Folie', { id: 'pk.setup.seconds' })}</label>
                 <input id="pk-seconds" type="number" inputmode="decimal" min="0.5" max=${LIMITS.slideMsMax / 1000} step="0.5" data-testid="pk-custom-seconds"
                   aria-invalid=${has('seconds') ? 'true' : 'false'} aria-describedby="pk-seconds-error"
-                  .value=${d.seconds} @input=${(e: InputEvent) => this.#set({ seconds: value(e) })} />
+                  .value=${d.seconds} @input=${(e: InputEvent) => this.#dialog.set({ seconds: value(e) })} />
                 ${has('seconds') ? html`<p class="field-error" id="pk-seconds-error">${msg(str`Bitte 0,5 bis ${LIMITS.slideMsMax / 1000} Sekunden.`, { id: 'pk.setup.secondsInvalid' })}</p>` : nothing}
               </div>
             </div>`
@@ -155,7 +155,7 @@ export class PkSetupDialog extends LitElement {
         <label for="pk-break">${msg('Pause zwischen den Vorträgen (Sekunden)', { id: 'pk.setup.break' })}</label>
         <input id="pk-break" type="number" inputmode="decimal" min="0" max=${LIMITS.breakMsMax / 1000} step="1" data-testid="pk-break-seconds"
           aria-invalid=${has('breakSeconds') ? 'true' : 'false'} aria-describedby="pk-break-hint"
-          .value=${d.breakSeconds} @input=${(e: InputEvent) => this.#set({ breakSeconds: value(e) })} />
+          .value=${d.breakSeconds} @input=${(e: InputEvent) => this.#dialog.set({ breakSeconds: value(e) })} />
         <p class="hint" id="pk-break-hint">
           ${has('breakSeconds')
             ? html`<span class="field-error">${msg(str`Bitte 0 bis ${LIMITS.breakMsMax / 1000} Sekunden.`, { id: 'pk.setup.breakInvalid' })}</span>`
@@ -186,7 +186,7 @@ export class PkSetupDialog extends LitElement {
   #radio(kind: FormatKind, label: string) {
     return html`<label class="radio">
       <input type="radio" name="format" value=${kind} data-testid="pk-format-${kind}" .checked=${this.#dialog.draft?.formatKind === kind}
-        @change=${() => this.#set({ formatKind: kind })} />
+        @change=${() => this.#dialog.set({ formatKind: kind })} />
       ${label}
     </label>`;
   }
@@ -258,13 +258,9 @@ export class PkSetupDialog extends LitElement {
     return `new-${this.#keys}`;
   }
 
-  #set(patch: Partial<SetupDraft>): void {
-    this.#dialog.set(patch);
-  }
-
   #setTalk(key: string, patch: Partial<TalkDraft>): void {
     if (!this.#dialog.draft) return;
-    this.#set({ talks: this.#dialog.draft.talks.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
+    this.#dialog.set({ talks: this.#dialog.draft.talks.map((t) => (t.key === key ? { ...t, ...patch } : t)) });
   }
 
   /** Picking a participant fills in name and (if empty) municipality from the people list. */

@@ -98,7 +98,7 @@ export class SpeedDatingDialog extends LitElement {
       <div class="field">
         <label for="sd-title">${msg('Titel', { id: 'speedDatingHost.titleLabel' })}</label>
         <input id="sd-title" maxlength=${LIMITS.titleMax} required data-testid="dating-title" aria-invalid=${invalid('title')} aria-describedby="sd-title-error"
-          .value=${d.title} @input=${(e: InputEvent) => this.#set({ title: value(e) })} />
+          .value=${d.title} @input=${(e: InputEvent) => this.#dialog.set({ title: value(e) })} />
         ${has('title') ? html`<p class="field-error" id="sd-title-error">${msg('Bitte geben Sie einen Titel ein.', { id: 'breakoutHost.titleMissing' })}</p>` : nothing}
       </div>
       <fieldset aria-describedby="sd-total">
@@ -107,22 +107,22 @@ export class SpeedDatingDialog extends LitElement {
           <div class="field">
             <label for="sd-minutes">${msg('Rundenlänge: Minuten', { id: 'speedDatingHost.roundMinutes' })}</label>
             <input id="sd-minutes" type="number" inputmode="numeric" min="0" max=${ROUND_MAX_MIN} step="1" data-testid="dating-round-minutes"
-              aria-invalid=${invalid('roundLength')} aria-describedby="sd-length-error" .value=${d.roundMinutes} @input=${(e: InputEvent) => this.#set({ roundMinutes: value(e) })} />
+              aria-invalid=${invalid('roundLength')} aria-describedby="sd-length-error" .value=${d.roundMinutes} @input=${(e: InputEvent) => this.#dialog.set({ roundMinutes: value(e) })} />
           </div>
           <div class="field">
             <label for="sd-seconds">${msg('und Sekunden', { id: 'speedDatingHost.roundSeconds' })}</label>
             <input id="sd-seconds" type="number" inputmode="numeric" min="0" max="59" step="1" data-testid="dating-round-seconds"
-              aria-invalid=${invalid('roundLength')} aria-describedby="sd-length-error" .value=${d.roundSeconds} @input=${(e: InputEvent) => this.#set({ roundSeconds: value(e) })} />
+              aria-invalid=${invalid('roundLength')} aria-describedby="sd-length-error" .value=${d.roundSeconds} @input=${(e: InputEvent) => this.#dialog.set({ roundSeconds: value(e) })} />
           </div>
           <div class="field">
             <label for="sd-rounds">${msg('Anzahl Runden', { id: 'speedDatingHost.rounds' })}</label>
             <input id="sd-rounds" type="number" inputmode="numeric" min="1" max=${LIMITS.speedDatingRoundsMax} step="1" data-testid="dating-rounds"
-              aria-invalid=${invalid('rounds')} aria-describedby="sd-rounds-error" .value=${d.rounds} @input=${(e: InputEvent) => this.#set({ rounds: value(e) })} />
+              aria-invalid=${invalid('rounds')} aria-describedby="sd-rounds-error" .value=${d.rounds} @input=${(e: InputEvent) => this.#dialog.set({ rounds: value(e) })} />
           </div>
           <div class="field">
             <label for="sd-break">${msg('Pause (Sekunden)', { id: 'speedDatingHost.break' })}</label>
             <input id="sd-break" type="number" inputmode="numeric" min="0" max=${BREAK_MAX_S} step="1" data-testid="dating-break"
-              aria-invalid=${invalid('break')} aria-describedby="sd-break-error" .value=${d.breakSeconds} @input=${(e: InputEvent) => this.#set({ breakSeconds: value(e) })} />
+              aria-invalid=${invalid('break')} aria-describedby="sd-break-error" .value=${d.breakSeconds} @input=${(e: InputEvent) => this.#dialog.set({ breakSeconds: value(e) })} />
           </div>
         </div>
         ${has('roundLength')
@@ -141,13 +141,13 @@ export class SpeedDatingDialog extends LitElement {
         <p class="hint">${msg('Niemand trifft in einer Veranstaltung dieselbe Person zweimal. Bei ungerader Zahl spricht eine Gruppe zu dritt.', { id: 'speedDatingHost.rulesFixed' })}</p>
         <label class="check">
           <input type="checkbox" data-testid="dating-rule-municipality" .checked=${d.differentMunicipality}
-            @change=${(e: Event) => this.#set({ differentMunicipality: checked(e) })} />
+            @change=${(e: Event) => this.#dialog.set({ differentMunicipality: checked(e) })} />
           <span><strong>${msg('Verschiedene Kommunen', { id: 'speedDatingHost.ruleMunicipality' })}</strong>
             ${msg('Paare kommen aus verschiedenen Kommunen, wann immer die Anwesenden das zulassen.', { id: 'speedDatingHost.ruleMunicipalityHint' })}</span>
         </label>
         <label class="check">
           <input type="checkbox" data-testid="dating-rule-topics" .checked=${d.matchByTopics} aria-describedby="sd-topics-rule-error"
-            @change=${(e: Event) => this.#set({ matchByTopics: checked(e) })} />
+            @change=${(e: Event) => this.#dialog.set({ matchByTopics: checked(e) })} />
           <span><strong>${msg('Nach Themen zuordnen', { id: 'speedDatingHost.ruleTopics' })}</strong>
             ${msg('Wer gemeinsame Themen gewählt hat, kommt bevorzugt zusammen.', { id: 'speedDatingHost.ruleTopicsHint' })}</span>
         </label>
@@ -158,7 +158,7 @@ export class SpeedDatingDialog extends LitElement {
       <div class="field">
         <label for="sd-topics">${msg('Themen zur Auswahl (eines pro Zeile, optional)', { id: 'speedDatingHost.topics' })}</label>
         <textarea id="sd-topics" rows="4" data-testid="dating-topics-input" aria-invalid=${has('topics') || has('topicsForMatching') ? 'true' : 'false'} aria-describedby="sd-topics-hint sd-topics-error"
-          .value=${d.topics} @input=${(e: InputEvent) => this.#set({ topics: value(e) })}></textarea>
+          .value=${d.topics} @input=${(e: InputEvent) => this.#dialog.set({ topics: value(e) })}></textarea>
         <p class="hint" id="sd-topics-hint">${msg('Zum Beispiel die AEGs. Teilnehmende wählen daraus; die gewählten Themen sind für alle Teilnehmenden sichtbar.', {
           id: 'speedDatingHost.topicsHint',
         })}</p>
@@ -171,7 +171,7 @@ export class SpeedDatingDialog extends LitElement {
       <div class="field">
         <label for="sd-starters">${msg('Gesprächsimpulse (einer pro Zeile, optional)', { id: 'speedDatingHost.starters' })}</label>
         <textarea id="sd-starters" rows="3" data-testid="dating-starters-input" aria-invalid=${invalid('starters')} aria-describedby="sd-starters-hint sd-starters-error"
-          .value=${d.starters} @input=${(e: InputEvent) => this.#set({ starters: value(e) })}></textarea>
+          .value=${d.starters} @input=${(e: InputEvent) => this.#dialog.set({ starters: value(e) })}></textarea>
         <p class="hint" id="sd-starters-hint">${msg('Runde 1 zeigt den ersten, Runde 2 den zweiten und so fort; reichen sie nicht, beginnen sie von vorn.', { id: 'speedDatingHost.startersHint' })}</p>
         ${has('starters')
           ? html`<p class="field-error" id="sd-starters-error">
@@ -194,10 +194,6 @@ export class SpeedDatingDialog extends LitElement {
     return topics > 0
       ? msg(str`Dauer insgesamt: ${total}. ${topics} Themen zur Auswahl.`, { id: 'speedDatingHost.totalTopics' })
       : msg(str`Dauer insgesamt: ${total}.`, { id: 'speedDatingHost.total' });
-  }
-
-  #set(patch: Partial<SpeedDatingDraft>): void {
-    this.#dialog.set(patch);
   }
 }
 
